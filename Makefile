@@ -1,0 +1,42 @@
+# The Qingdao channel CMS. `make` lists the targets.
+PYTHON ?= python3.11
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# Reinstall only when a requirements file changes.
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 ($(PYTHON)); set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) requirements/base.txt requirements/dev.txt requirements/production.txt
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)  ## set up SQLite, import seeds/, create the admin account, serve on 127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py import_edition seeds/
+	$(PY) manage.py create_local_admin --port $(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)  ## run the whole test suite (DATABASE_URL=postgres://… to use PostgreSQL)
+	$(PY) -m pytest
+
+lint: $(STAMP)  ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)  ## apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:  ## remove the virtualenv and the local SQLite database
+	rm -rf $(VENV) db.sqlite3

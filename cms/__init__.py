@@ -1,0 +1,1 @@
+"""The Django project of the Qingdao channel CMS: settings, URLs, WSGI."""

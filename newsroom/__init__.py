@@ -1,0 +1,1 @@
+"""The newsroom app: the channel's page tree, importer, selectors, API and site."""

@@ -1,0 +1,1 @@
+"""Edition importer: a pure parser of newspaper page dumps and the records it produces."""

@@ -1,0 +1,228 @@
+"""Articles (稿件) with their headlines, bylines, dateline, body and lead photo."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from newsroom.blocks import ArticleBodyBlock
+from newsroom.chinese import character_count, reading_minutes
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """电头 as printed, with what it says: who reports, from where, and when."""
+
+    text: str
+    source: str
+    place: str | None
+    date: date | None
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class BylineBase(Orderable):
+    """A person credited on an article, with the role word as printed (记者, 通讯员…)."""
+
+    reporter = models.ForeignKey(
+        "newsroom.ReporterPage", verbose_name="记者", on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(
+        "署名身份", max_length=20, blank=True, help_text="照印刷原样:记者、本报记者、通讯员、实习生…"
+    )
+
+    panels = [FieldPanel("reporter"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.reporter.title}".strip()
+
+
+class ArticleByline(BylineBase):
+    """A byline for the article's text (署名)."""
+
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="bylines")
+    reporter = models.ForeignKey(
+        "newsroom.ReporterPage",
+        verbose_name="记者",
+        on_delete=models.PROTECT,
+        related_name="bylines",
+    )
+
+    class Meta(BylineBase.Meta):
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
+
+
+class ArticlePhotoCredit(BylineBase):
+    """A credit for the article's lead photo (摄影), kept apart from the text's bylines."""
+
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="photo_credits")
+    reporter = models.ForeignKey(
+        "newsroom.ReporterPage",
+        verbose_name="摄影",
+        on_delete=models.PROTECT,
+        related_name="photo_credits",
+    )
+
+    class Meta(BylineBase.Meta):
+        verbose_name = "图片署名"
+        verbose_name_plural = "图片署名"
+
+
+class ArticleRelatedLink(Orderable):
+    """An editor's pick of a related article, in the order chosen."""
+
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="related_links")
+    related = models.ForeignKey(
+        "newsroom.ArticlePage", verbose_name="相关稿件", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "相关稿件"
+        verbose_name_plural = "相关稿件"
+
+
+class ArticlePage(Page):
+    """A news article (稿件) in a section."""
+
+    kicker = models.CharField("引题", max_length=255, blank=True)
+    subtitle = models.CharField("副题", max_length=255, blank=True)
+    summary = models.TextField("摘要", blank=True)
+
+    dateline_text = models.CharField(
+        "电头", max_length=100, blank=True, help_text="照印刷原样,如:本报青岛讯 11月24日"
+    )
+    dateline_source = models.CharField("电头来源", max_length=50, blank=True, help_text="如:本报、新华社")
+    dateline_place = models.CharField("电头地点", max_length=50, blank=True)
+    dateline_date = models.DateField("电头日期", null=True, blank=True, help_text="“日前”等无确切日期时留空")
+
+    body = StreamField(ArticleBodyBlock(), verbose_name="正文", blank=True)
+
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="题图",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.TextField(
+        "图片说明", blank=True, help_text="没有图片文件时,说明和署名也会照常显示"
+    )
+
+    edition_date = models.DateField("见报日期", null=True, blank=True)
+    print_page = models.CharField("版次", max_length=20, blank=True, help_text="如:A03")
+    print_page_name = models.CharField("版名", max_length=50, blank=True)
+
+    tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+
+    # Importer's stable identity of the printed article; empty for articles written in the admin.
+    source_key = models.CharField(
+        "来源标识", max_length=120, unique=True, null=True, blank=True, editable=False
+    )
+
+    content_panels = [
+        MultiFieldPanel(
+            [FieldPanel("kicker"), FieldPanel("title"), FieldPanel("subtitle"), FieldPanel("summary")],
+            heading="标题",
+        ),
+        MultipleChooserPanel("bylines", chooser_field_name="reporter", heading="署名", label="署名"),
+        MultiFieldPanel(
+            [
+                FieldPanel("dateline_text"),
+                FieldRowPanel(
+                    [FieldPanel("dateline_source"), FieldPanel("dateline_place"), FieldPanel("dateline_date")]
+                ),
+            ],
+            heading="电头",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                MultipleChooserPanel(
+                    "photo_credits", chooser_field_name="reporter", heading="图片署名", label="摄影"
+                ),
+            ],
+            heading="题图",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("edition_date"), FieldPanel("print_page"), FieldPanel("print_page_name")]
+                )
+            ],
+            heading="见报信息",
+        ),
+        FieldPanel("tags"),
+        MultipleChooserPanel(
+            "related_links", chooser_field_name="related", heading="相关稿件", label="相关稿件"
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("kicker"),
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("lead_image_caption"),
+        index.FilterField("edition_date"),
+    ]
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types: list[str] = []
+    page_description = "一篇稿件:引题、主题、副题、署名、电头、正文和题图。"
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+
+    @property
+    def dateline(self) -> Dateline | None:
+        if not self.dateline_text:
+            return None
+        return Dateline(
+            text=self.dateline_text,
+            source=self.dateline_source,
+            place=self.dateline_place or None,
+            date=self.dateline_date,
+        )
+
+    @property
+    def body_text(self) -> list[str]:
+        """The body's words in reading order: paragraphs, subheadings, quotes, captions."""
+        texts = []
+        for block in self.body:
+            if block.block_type in ("paragraph", "heading"):
+                texts.append(block.value)
+            elif block.block_type == "quote":
+                texts.append(block.value["text"])
+            elif block.block_type == "image":
+                texts.append(block.value["caption"])
+        return texts
+
+    @property
+    def character_count(self) -> int:
+        return character_count(*self.body_text)
+
+    @property
+    def reading_minutes(self) -> int:
+        return reading_minutes(self.character_count)

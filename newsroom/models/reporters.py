@@ -1,0 +1,71 @@
+"""Reporters (记者) and correspondents (通讯员): one person, one page."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class ReporterKind(models.TextChoices):
+    STAFF = "staff", "本报记者"
+    CORRESPONDENT = "correspondent", "通讯员"
+    INTERN = "intern", "实习生"
+    PHOTOGRAPHER = "photographer", "摄影记者"
+
+
+# How a printed byline role tells what kind of person it is.
+KIND_OF_ROLE = {
+    "通讯员": ReporterKind.CORRESPONDENT,
+    "本报通讯员": ReporterKind.CORRESPONDENT,
+    "实习生": ReporterKind.INTERN,
+    "摄影": ReporterKind.PHOTOGRAPHER,
+    "本报摄影记者": ReporterKind.PHOTOGRAPHER,
+}
+
+
+def kind_for_role(role: str) -> str:
+    """The reporter kind a byline role implies; staff unless the role says otherwise."""
+    return KIND_OF_ROLE.get(role, ReporterKind.STAFF)
+
+
+class ReporterIndexPage(Page):
+    """The list of the channel's reporters and correspondents."""
+
+    parent_page_types = ["newsroom.ChannelHomePage"]
+    subpage_types = ["newsroom.ReporterPage"]
+    max_count = 1
+    page_description = "记者名录:每位记者、通讯员一个页面。"
+
+    class Meta:
+        verbose_name = "记者名录"
+        verbose_name_plural = "记者名录"
+
+
+class ReporterPage(Page):
+    """One person who writes or photographs for the channel; the page title is the name."""
+
+    kind = models.CharField("身份", max_length=20, choices=ReporterKind.choices, default=ReporterKind.STAFF)
+    bio = models.TextField("简介", blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="照片",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("bio"), FieldPanel("photo")]
+    search_fields = [*Page.search_fields, index.FilterField("kind")]
+
+    parent_page_types = ["newsroom.ReporterIndexPage"]
+    subpage_types: list[str] = []
+    page_description = "一位记者、通讯员、实习生或摄影记者。标题即姓名。"
+
+    class Meta:
+        verbose_name = "记者"
+        verbose_name_plural = "记者"
+
+    @property
+    def name(self) -> str:
+        return self.title

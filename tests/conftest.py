@@ -1,0 +1,32 @@
+"""Shared fixtures, and the rule that CI turns a skip for a missing system part into a failure."""
+
+import os
+
+import pytest
+from django.db import connection
+
+# CI sets this so that a test which would skip for want of Chromium, PostgreSQL or a
+# font fails instead: a green CI must mean every test ran.
+STRICT = os.environ.get("STRICT_SYSTEM_PARTS") == "1"
+
+
+def require_system_part(available: bool, what: str, install: str) -> None:
+    """Skip (on a newcomer's machine) or fail (in CI) when a system part is missing."""
+    if available:
+        return
+    message = f"needs {what}: {install}"
+    if STRICT:
+        pytest.fail(f"{message} (STRICT_SYSTEM_PARTS=1 turns this skip into a failure)")
+    pytest.skip(message)
+
+
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def channel(db):
+    """The channel home created by the data migration."""
+    from newsroom.models import ChannelHomePage
+
+    return ChannelHomePage.objects.get()
