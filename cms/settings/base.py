@@ -80,6 +80,14 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take SQLite's write lock when a transaction starts, so concurrent writers
+    # (two imports, an import and an editor) wait their turn instead of failing midway.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 30}
+
+# The channel's sections (slug, title, routing keywords) are data, not code.
+NEWSROOM_SECTIONS_FILE = BASE_DIR / "seeds" / "sections.toml"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -27,9 +27,7 @@ class Dateline:
 
 
 class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
+    content_object = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class BylineBase(Orderable):
@@ -105,9 +103,7 @@ class ArticlePage(Page):
     subtitle = models.CharField("副题", max_length=255, blank=True)
     summary = models.TextField("摘要", blank=True)
 
-    dateline_text = models.CharField(
-        "电头", max_length=100, blank=True, help_text="照印刷原样,如:本报青岛讯 11月24日"
-    )
+    dateline_text = models.CharField("电头", max_length=100, blank=True, help_text="照印刷原样,如:本报青岛讯 11月24日")
     dateline_source = models.CharField("电头来源", max_length=50, blank=True, help_text="如:本报、新华社")
     dateline_place = models.CharField("电头地点", max_length=50, blank=True)
     dateline_date = models.DateField("电头日期", null=True, blank=True, help_text="“日前”等无确切日期时留空")
@@ -122,20 +118,21 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    lead_image_caption = models.TextField(
-        "图片说明", blank=True, help_text="没有图片文件时,说明和署名也会照常显示"
-    )
+    lead_image_caption = models.TextField("图片说明", blank=True, help_text="没有图片文件时,说明和署名也会照常显示")
 
     edition_date = models.DateField("见报日期", null=True, blank=True)
     print_page = models.CharField("版次", max_length=20, blank=True, help_text="如:A03")
     print_page_name = models.CharField("版名", max_length=50, blank=True)
+    print_position = models.PositiveSmallIntegerField(
+        "见报顺序", null=True, blank=True, editable=False, help_text="稿件在当期版面中的顺序"
+    )
 
     tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
 
     # Importer's stable identity of the printed article; empty for articles written in the admin.
-    source_key = models.CharField(
-        "来源标识", max_length=120, unique=True, null=True, blank=True, editable=False
-    )
+    source_key = models.CharField("来源标识", max_length=120, unique=True, null=True, blank=True, editable=False)
+    # Digest of the imported text last written, so an unchanged re-import touches nothing.
+    source_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     content_panels = [
         MultiFieldPanel(
@@ -157,24 +154,16 @@ class ArticlePage(Page):
             [
                 FieldPanel("lead_image"),
                 FieldPanel("lead_image_caption"),
-                MultipleChooserPanel(
-                    "photo_credits", chooser_field_name="reporter", heading="图片署名", label="摄影"
-                ),
+                MultipleChooserPanel("photo_credits", chooser_field_name="reporter", heading="图片署名", label="摄影"),
             ],
             heading="题图",
         ),
         MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [FieldPanel("edition_date"), FieldPanel("print_page"), FieldPanel("print_page_name")]
-                )
-            ],
+            [FieldRowPanel([FieldPanel("edition_date"), FieldPanel("print_page"), FieldPanel("print_page_name")])],
             heading="见报信息",
         ),
         FieldPanel("tags"),
-        MultipleChooserPanel(
-            "related_links", chooser_field_name="related", heading="相关稿件", label="相关稿件"
-        ),
+        MultipleChooserPanel("related_links", chooser_field_name="related", heading="相关稿件", label="相关稿件"),
     ]
 
     search_fields = [

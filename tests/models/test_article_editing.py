@@ -98,9 +98,7 @@ def test_admin_search_finds_articles_by_title(admin_client):
     from tests.factories import ArticlePageFactory
 
     ArticlePageFactory(title="青岛推进海洋牧场与休闲旅游融合发展")
-    html = admin_client.get(
-        "/admin/pages/search/", {"q": "青岛推进海洋牧场与休闲旅游融合发展"}
-    ).content.decode()
+    html = admin_client.get("/admin/pages/search/", {"q": "青岛推进海洋牧场与休闲旅游融合发展"}).content.decode()
     assert "青岛推进海洋牧场与休闲旅游融合发展" in html
 
 

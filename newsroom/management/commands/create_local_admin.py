@@ -23,8 +23,7 @@ class Command(BaseCommand):
             user.save()
         self.stdout.write(
             f"管理后台 / admin: http://127.0.0.1:{options.get('port') or 8000}/admin/  "
-            f"用户名 {USERNAME}  密码 {PASSWORD}"
-            + ("" if created else "  (账号已存在 / account already exists)")
+            f"用户名 {USERNAME}  密码 {PASSWORD}" + ("" if created else "  (账号已存在 / account already exists)")
         )
 
     def add_arguments(self, parser) -> None:

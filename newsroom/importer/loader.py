@@ -1,0 +1,255 @@
+"""Write a parsed Edition into the page tree: one transaction, idempotent, new revisions on change."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+
+from newsroom.importer.records import Article, Edition, Section, article_to_dict
+from newsroom.models import (
+    ArticleByline,
+    ArticlePage,
+    ArticlePhotoCredit,
+    ChannelHomePage,
+    ReporterIndexPage,
+    ReporterPage,
+    SectionPage,
+)
+from newsroom.models.reporters import kind_for_role
+
+# Morning papers come out at dawn: an imported article goes live at 06:00 on its edition date.
+EDITION_RELEASE = time(6, 0)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, on a dry run, would do) to the tree."""
+
+    source: str
+    edition_date: str
+    dry_run: bool = False
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    reporters_created: list[str] = field(default_factory=list)
+    sections_created: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        verb = "would import" if self.dry_run else "imported"
+        return (
+            f"{self.source}: {verb} edition {self.edition_date}: "
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged; {len(self.reporters_created)} new reporters, "
+            f"{len(self.sections_created)} new sections, {len(self.warnings)} warnings"
+        )
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "edition_date": self.edition_date,
+            "dry_run": self.dry_run,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "reporters_created": self.reporters_created,
+            "sections_created": self.sections_created,
+            "warnings": self.warnings,
+        }
+
+
+class _DryRunRollback(Exception):
+    """Raised inside the transaction to undo a dry run after its report is complete."""
+
+
+def source_key(edition: Edition, article: Article, occurrence: int = 0) -> str:
+    """Stable identity of a printed article: its edition date and its headline."""
+    headline = "".join(article.title.split())
+    digest = hashlib.sha1(headline.encode(), usedforsecurity=False).hexdigest()[:16]
+    suffix = f"-{occurrence}" if occurrence else ""
+    return f"{edition.edition_date:%Y%m%d}-{digest}{suffix}"
+
+
+def _content_digest(article: Article) -> str:
+    # The section is left out on purpose: editors may move an article, and a re-import
+    # of the same text must not move it back.
+    content = article_to_dict(article)
+    for key in ("section", "line", "position"):
+        content.pop(key, None)
+    blob = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _published_at(edition: Edition, article: Article) -> datetime:
+    # Print order survives newest-first listings: each later article is a second older.
+    release = datetime.combine(edition.edition_date, EDITION_RELEASE, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return release - timedelta(seconds=article.position)
+
+
+def load_edition(
+    edition: Edition,
+    *,
+    sections: Sequence[Section],
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one edition in one transaction; a dry run reports the same and writes nothing."""
+    report = ImportReport(
+        source=edition.source_name,
+        edition_date=edition.edition_date.isoformat(),
+        dry_run=dry_run,
+        warnings=list(edition.warnings),
+    )
+    try:
+        with transaction.atomic():
+            _EditionWriter(edition, sections, report, progress).write()
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        pass
+    return report
+
+
+class _EditionWriter:
+    """The writes of one import, run inside its transaction."""
+
+    def __init__(
+        self, edition: Edition, sections: Sequence[Section], report: ImportReport, progress: Progress | None
+    ) -> None:
+        self.edition = edition
+        self.sections = sections
+        self.report = report
+        self.progress = progress
+
+    def write(self) -> None:
+        # Serialise imports: a second import waits here until the first commits, so two
+        # imports of the same file never both create the same article.
+        self.home = ChannelHomePage.objects.select_for_update().get()
+        self.section_pages = self._sections()
+        self.reporters = self._reporters()
+        keys = self._keys()
+        existing = self._existing(keys)
+        total = len(self.edition.articles)
+        for done, (article, key) in enumerate(zip(self.edition.articles, keys, strict=True), start=1):
+            page = existing.get(key)
+            if page is None:
+                self._create(article, key)
+            else:
+                self._update(page, article, key)
+            if self.progress:
+                self.progress(done, total)
+
+    def _sections(self) -> dict[str, SectionPage]:
+        pages = {page.slug: page for page in SectionPage.objects.child_of(self.home)}
+        for section in self.sections:
+            if section.slug not in pages:
+                page = SectionPage(title=section.title, slug=section.slug)
+                self.home.add_child(instance=page)
+                page.save_revision().publish()
+                pages[section.slug] = page
+                self.report.sections_created.append(section.slug)
+        return pages
+
+    def _reporters(self) -> dict[str, ReporterPage]:
+        people: dict[str, str] = {}
+        for article in self.edition.articles:
+            credits = article.lead_image.credits if article.lead_image else ()
+            for byline in (*article.bylines, *credits):
+                people.setdefault(byline.name, byline.role)
+        index = ReporterIndexPage.objects.get()
+        found = {page.title: page for page in ReporterPage.objects.child_of(index).filter(title__in=people)}
+        for name, role in people.items():
+            if name not in found:
+                page = ReporterPage(title=name, kind=kind_for_role(role))
+                index.add_child(instance=page)
+                page.save_revision().publish()
+                found[name] = page
+                self.report.reporters_created.append(name)
+        return found
+
+    def _keys(self) -> list[str]:
+        seen: dict[str, int] = {}
+        keys = []
+        for article in self.edition.articles:
+            base = source_key(self.edition, article)
+            keys.append(source_key(self.edition, article, seen.get(base, 0)))
+            seen[base] = seen.get(base, 0) + 1
+        return keys
+
+    def _existing(self, keys: list[str]) -> dict[str, ArticlePage]:
+        """Pages this edition already made, by key; a retitled article is found by its print position."""
+        found = {page.source_key: page for page in ArticlePage.objects.filter(source_key__in=keys)}
+        missing = [(key, article) for key, article in zip(keys, self.edition.articles, strict=True) if key not in found]
+        if missing:
+            prefix = f"{self.edition.edition_date:%Y%m%d}-"
+            orphans = {
+                page.print_position: page
+                for page in ArticlePage.objects.filter(source_key__startswith=prefix).exclude(source_key__in=keys)
+            }
+            for key, article in missing:
+                page = orphans.pop(article.position, None)
+                if page is not None:
+                    found[key] = page
+        return found
+
+    def _fill(self, page: ArticlePage, article: Article, key: str) -> None:
+        dateline = article.dateline
+        page.title = article.title
+        page.kicker = article.kicker or ""
+        page.subtitle = article.subtitle or ""
+        page.dateline_text = dateline.text if dateline else ""
+        page.dateline_source = dateline.source if dateline else ""
+        page.dateline_place = (dateline.place or "") if dateline else ""
+        page.dateline_date = dateline.date if dateline else None
+        page.body = [(block.type, block.text) for block in article.body]
+        page.lead_image_caption = article.lead_image.caption if article.lead_image else ""
+        page.edition_date = self.edition.edition_date
+        page.print_position = article.position
+        page.source_key = key
+        page.source_digest = _content_digest(article)
+        page.bylines = [
+            ArticleByline(reporter=self.reporters[b.name], role=b.role, sort_order=i)
+            for i, b in enumerate(article.bylines)
+        ]
+        credits = article.lead_image.credits if article.lead_image else ()
+        page.photo_credits = [
+            ArticlePhotoCredit(reporter=self.reporters[c.name], role=c.role, sort_order=i)
+            for i, c in enumerate(credits)
+        ]
+
+    def _create(self, article: Article, key: str) -> None:
+        section = self.section_pages.get(article.section)
+        if section is None:
+            raise ValueError(f"{self.edition.source_name}:{article.line}: unknown section {article.section!r}")
+        page = ArticlePage(first_published_at=_published_at(self.edition, article))
+        self._fill(page, article, key)
+        section.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.created.append(article.title)
+
+    def _update(self, page: ArticlePage, article: Article, key: str) -> None:
+        if page.source_digest == _content_digest(article) and page.source_key == key:
+            self.report.unchanged.append(article.title)
+            return
+        draft = page.get_latest_revision_as_object()
+        self._fill(draft, article, key)
+        revision = draft.save_revision()
+        # The importer's bookkeeping lives on the page row, published or not.
+        ArticlePage.objects.filter(pk=page.pk).update(source_key=key, source_digest=draft.source_digest)
+        if page.live:
+            revision.publish()
+        else:
+            self.report.warnings.append(
+                f"{self.edition.source_name}:{article.line}: {article.title}: "
+                "updated as a draft, not published: an editor had unpublished it"
+            )
+        self.report.updated.append(article.title)

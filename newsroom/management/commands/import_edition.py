@@ -1,0 +1,94 @@
+"""`import_edition PATH…`: parse edition files and load them into the page tree (contracts.md §1)."""
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from newsroom.importer.loader import ImportReport, Progress, load_edition
+from newsroom.importer.parser import ParseError, load_sections, parse_edition
+from newsroom.importer.records import Edition, edition_to_dict
+
+
+def _edition_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(f"--edition-date: expected YYYY-MM-DD, got {value!r}") from error
+
+
+def _edition_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+            if not found:
+                raise CommandError(f"{path}: no edition files (*.txt) in this folder")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise CommandError(f"{path}: no such file or folder")
+    return files
+
+
+class Command(BaseCommand):
+    help = "导入报纸版面文件(一个文件或一个文件夹),生成已发布的稿件。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="an edition file or a folder of them")
+        parser.add_argument("--edition-date", type=_edition_date, help="YYYY-MM-DD of the edition")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report, write nothing")
+        parser.add_argument("--json", action="store_true", help="with --dry-run: print the parsed edition")
+
+    def handle(self, *args: object, **options: object) -> None:
+        sections, default = load_sections(Path(settings.NEWSROOM_SECTIONS_FILE).read_text(encoding="utf-8"))
+        # Parse every file before writing any: one bad file stops the run with nothing written.
+        editions = [
+            self._parse(path, sections, default, options["edition_date"]) for path in _edition_files(options["paths"])
+        ]
+        if options["json"] and options["dry_run"]:
+            payload = [edition_to_dict(e) for e in editions]
+            self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+            return
+        reports = [self._load(edition, sections, dry_run=options["dry_run"]) for edition in editions]
+        if options["json"]:
+            self.stdout.write(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+
+    def _parse(self, path: Path, sections: list, default: str, edition_date: date | None) -> Edition:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: cannot read: {error.strerror}") from error
+        try:
+            return parse_edition(data, str(path), sections=sections, default_section=default, edition_date=edition_date)
+        except ParseError as error:
+            raise CommandError(str(error)) from error
+
+    def _load(self, edition: Edition, sections: list, *, dry_run: bool) -> ImportReport:
+        report = load_edition(edition, sections=sections, dry_run=dry_run, progress=self._progress())
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}")
+        self.stdout.write(report.summary())
+        if dry_run:
+            for label, titles in (("create", report.created), ("update", report.updated)):
+                for title in titles:
+                    self.stdout.write(f"  would {label}: {title}")
+        return report
+
+    def _progress(self) -> Progress | None:
+        if not sys.stderr.isatty():
+            return None
+
+        def show(done: int, total: int) -> None:
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
+                sys.stderr.write("\n")
+
+        return show
