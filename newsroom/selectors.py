@@ -133,3 +133,11 @@ def related_articles(article: ArticlePage, *, limit: int = 4, site: Site | None 
         )
         related.extend(others)
     return related
+
+
+def article_search_live(query: str, *, site: Site | None = None) -> list[ArticlePage]:
+    """Visible articles matching `query`, best match first (the search capability refines this)."""
+    matches = visible_pages(ArticlePage, site=site).search(query, order_by_relevance=True)
+    ids = [page.pk for page in matches]
+    found = article_list_live(site=site).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
