@@ -15,6 +15,18 @@ class Byline:
     name: str
 
 
+def byline_text(bylines: tuple[Byline, ...]) -> str:
+    """A byline as printed: a role word once before each run of names that share it."""
+    words: list[str] = []
+    previous = None
+    for byline in bylines:
+        if byline.role and byline.role != previous:
+            words.append(byline.role)
+        words.append(byline.name)
+        previous = byline.role
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The 电头 lifted from an article's first paragraph."""
@@ -78,10 +90,10 @@ class Article:
         parts: list[str] = []
         if self.lead_image:
             parts.append(self.lead_image.caption)
-            parts.extend(f"{c.role} {c.name}".strip() for c in self.lead_image.credits)
+            parts.append(byline_text(self.lead_image.credits))
             parts.append(self.lead_image.marker or "")
         parts.extend([self.kicker or "", self.title, self.subtitle or ""])
-        parts.extend(f"{b.role} {b.name}".strip() for b in self.bylines)
+        parts.append(byline_text(self.bylines))
         parts.append(self.byline_marker or "")
         parts.append(self.dateline.text if self.dateline else "")
         parts.extend(block.text for block in self.body)
