@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
+from django.db.models.functions import Length, RowNumber, Substr
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -13,6 +15,7 @@ from newsroom.models import (
     ArticleByline,
     ArticlePage,
     ArticlePhotoCredit,
+    ArticleRelatedLink,
     ChannelHomePage,
     ReporterPage,
     SectionPage,
@@ -33,7 +36,9 @@ def channel_home(*, site: Site | None = None) -> ChannelHomePage:
 
 def visible_pages(model: type[Page], *, site: Site | None = None) -> QuerySet:
     """Pages of `model` a reader may see: live, public, in schedule, inside this site."""
-    root = channel_home(site=site)
+    # The request's Site already carries its root page (Wagtail select_related()s it), so
+    # a page view calling several selectors does not look the channel home up each time.
+    root = site.root_page if site is not None else channel_home()
     return model.objects.live().public().filter(_in_schedule()).filter(path__startswith=root.path, depth__gt=root.depth)
 
 
@@ -141,3 +146,170 @@ def article_search_live(query: str, *, site: Site | None = None) -> list[Article
     ids = [page.pk for page in matches]
     found = article_list_live(site=site).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+# --- The public reader site (issue 7): lean reads, a fixed number of queries per page. ---
+# Visibility is checked inside each query (EXISTS on view restrictions and unpublished
+# ancestors), so a page view pays no extra query per selector it calls.
+
+
+def _view_restricted(path: str = "path") -> Exists:
+    """The page at the outer `path`, or one of its ancestors, is private or password protected."""
+    from wagtail.models import PageViewRestriction
+
+    # The prefix is taken from the restricted page's own path: PageViewRestriction joins page.
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix=Substr(OuterRef(path), 1, Length("page__path"))).filter(
+            page__path=F("prefix")
+        )
+    )
+
+
+def _under_unpublished(root: Page, path: str = "path") -> Exists:
+    """Some page between the site root and the outer page is not live (Wagtail's routing 404s there)."""
+    return Exists(
+        Page.objects.filter(live=False, depth__gt=root.depth)
+        .annotate(prefix=Substr(OuterRef(path), 1, Length("path")))
+        .filter(path=F("prefix"))
+    )
+
+
+def reader_pages(model: type[Page], *, site: Site) -> QuerySet:
+    """Pages of `model` a reader may see, checked in SQL: live, in schedule, below the site root,
+    neither private nor under an unpublished page."""
+    root = site.root_page
+    return (
+        model.objects.filter(live=True, path__startswith=root.path, depth__gt=root.depth)
+        .filter(_in_schedule())
+        .exclude(_view_restricted())
+        .exclude(_under_unpublished(root))
+    )
+
+
+def page_url(url_path: str, *, site: Site) -> str:
+    """A page's address on `site` from its `url_path` alone, as Wagtail builds it (no query)."""
+    return reverse("wagtail_serve", args=(url_path[len(site.root_page.url_path) :],))
+
+
+def article_at_live(url_path: str, *, site: Site) -> ArticlePage | None:
+    """The visible article at this tree address (`/home/section/slug/`), or None: one query."""
+    return reader_pages(ArticlePage, site=site).filter(url_path=url_path).first()
+
+
+def sections_live(*, site: Site) -> list[SectionPage]:
+    """Visible sections in tree order, for the site's navigation."""
+    return list(reader_pages(SectionPage, site=site).filter(depth=site.root_page.depth + 1).order_by("path"))
+
+
+def section_by_slug_live(slug: str, *, site: Site) -> SectionPage | None:
+    """A visible section by its slug, or None."""
+    return reader_pages(SectionPage, site=site).filter(depth=site.root_page.depth + 1, slug=slug).first()
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One printed credit on an article: a text byline or a photo credit, with the reporter's page."""
+
+    photo: bool
+    role: str
+    name: str
+    url: str | None
+
+
+def article_credits_live(article: ArticlePage, *, site: Site) -> list[Credit]:
+    """The article's bylines then photo credits, in print order, in one query; a reporter's page
+    is linked only while readers may see it."""
+    visible_reporters = reader_pages(ReporterPage, site=site).filter(pk=OuterRef("reporter_id"))
+
+    def rows(model: type[ArticleByline] | type[ArticlePhotoCredit], photo: bool) -> QuerySet:
+        return (
+            model.objects.filter(page=article)
+            .order_by()
+            .annotate(photo=Value(photo), visible=Exists(visible_reporters))
+            .values_list("photo", "sort_order", "id", "role", "reporter__title", "reporter__url_path", "visible")
+        )
+
+    # One UNION instead of two prefetches: the article page has a tight query budget.
+    credits = (
+        rows(ArticleByline, False).union(rows(ArticlePhotoCredit, True), all=True).order_by("photo", "sort_order", "id")
+    )
+    return [
+        Credit(photo=bool(photo), role=role, name=name, url=page_url(url_path, site=site) if visible else None)
+        for photo, _order, _id, role, name, url_path, visible in credits
+    ]
+
+
+def article_listing_live(
+    *,
+    site: Site,
+    section: SectionPage | None = None,
+    reporter: ReporterPage | None = None,
+    photos: bool = False,
+    tag: str | None = None,
+) -> QuerySet[ArticlePage]:
+    """Visible articles newest first for a listing, with text bylines prefetched (no body).
+    With `reporter`: those they wrote, or with `photos` those they photographed."""
+    articles = reader_pages(ArticlePage, site=site)
+    if section is not None:
+        articles = articles.child_of(section)
+    if reporter is not None:
+        credits = ArticlePhotoCredit if photos else ArticleByline
+        articles = articles.filter(pk__in=credits.objects.filter(reporter=reporter).values("page_id"))
+    if tag:
+        articles = articles.filter(tags__name=tag)
+    return (
+        articles.order_by("-first_published_at", "-id")
+        .defer_streamfields()
+        .prefetch_related(
+            Prefetch("bylines", queryset=ArticleByline.objects.select_related("reporter").order_by("sort_order"))
+        )
+    )
+
+
+def section_fronts_live(*, site: Site, per_section: int = 4) -> list[tuple[SectionPage, list[ArticlePage]]]:
+    """Each visible section with its newest `per_section` articles: two queries whatever the count."""
+    parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
+    # A window per section keeps this one query however many sections there are.
+    rank = Window(RowNumber(), partition_by=[parent_path], order_by=[F("first_published_at").desc(), F("id").desc()])
+    newest = (
+        reader_pages(ArticlePage, site=site)
+        .annotate(parent_path=parent_path, rank=rank)
+        .filter(rank__lte=per_section)
+        .order_by("-first_published_at", "-id")
+        .defer_streamfields()
+    )
+    by_section: dict[str, list[ArticlePage]] = {}
+    for article in newest:
+        by_section.setdefault(article.parent_path, []).append(article)
+    return [(section, by_section.get(section.path, [])) for section in sections_live(site=site)]
+
+
+def related_headlines_live(article: ArticlePage, *, site: Site, limit: int = 4) -> list[ArticlePage]:
+    """Editors' picks a reader may see, in their order, then the same section's newest: one query."""
+    picks = ArticleRelatedLink.objects.filter(page=article)
+    pick_order = picks.filter(related=OuterRef("pk")).values("sort_order")[:1]
+    same_section = Q(path__startswith=article.path[: -ArticlePage.steplen])
+    return list(
+        reader_pages(ArticlePage, site=site)
+        .filter(Q(pk__in=picks.values("related_id")) | same_section)
+        .exclude(pk=article.pk)
+        .annotate(pick_order=Subquery(pick_order))
+        .order_by(F("pick_order").asc(nulls_last=True), "-first_published_at", "-id")
+        .defer_streamfields()[:limit]
+    )
+
+
+def sitemap_pages_live(*, site: Site) -> QuerySet[Page]:
+    """Every page a reader may see, the channel home included, in tree order, as specific pages."""
+    root = site.root_page
+    return (
+        Page.objects.filter(Q(pk=root.pk) | Q(pk__in=reader_pages(Page, site=site).values("pk")))
+        .order_by("path")
+        .defer_streamfields()
+        .specific(defer=True)
+    )
+
+
+def news_articles_live(*, site: Site, since: datetime) -> QuerySet[ArticlePage]:
+    """Visible articles first published since `since`, newest first (for the news sitemap)."""
+    return article_listing_live(site=site).filter(first_published_at__gte=since)
