@@ -37,6 +37,7 @@ ROLES = (
     "记者",
     "摄影",
 )
+_OUTSIDE_ROLE_RE = re.compile("[\u4e00-\u9fff]{1,8}(?:记者|通讯员|摄影记者|摄影)")
 MARKERS = ("报道", "摄", "文/图", "文/图")
 # A title (or kicker) hit says more about an article's subject than a body hit.
 TITLE_WEIGHT = 3
@@ -63,8 +64,7 @@ _XUN_RE = re.compile(
     r"|(?P<vague>日前|近日|昨天|今天|昨日|今日)))?)" + _SEPARATOR
 )
 _DIAN_RE = re.compile(
-    rf"(?P<text>(?P<source>{_SOURCE})(?P<place>{_PLACE})?(?:(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日)?电)"
-    + _SEPARATOR
+    rf"(?P<text>(?P<source>{_SOURCE})(?P<place>{_PLACE})?(?:(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日)?电)" + _SEPARATOR
 )
 
 _NAME_DATE_RES = (
@@ -148,9 +148,7 @@ def _decode_8bit(data: bytes, path: str) -> str:
                 _byte_line(data, error.start),
                 f"undecodable bytes: byte 0x{data[error.start]:02X} is not valid GB18030",
             ) from error
-        raise ParseError(
-            path, bad_line, f"undecodable bytes: byte {bad_byte} is neither UTF-8 nor GB18030"
-        ) from error
+        raise ParseError(path, bad_line, f"undecodable bytes: byte {bad_byte} is neither UTF-8 nor GB18030") from error
     # GB18030 maps almost any byte string to some text; accept it only if it reads as Chinese.
     if _plausible_chinese(text):
         return text
@@ -192,9 +190,7 @@ def _check_lines(text: str, path: str) -> None:
             code = f"U+{ord(control.group()):04X}"
             raise ParseError(path, number, f"control character {code} in the text")
         if len(line) > MAX_LINE_LENGTH:
-            raise ParseError(
-                path, number, f"line too long ({len(line)} characters; at most {MAX_LINE_LENGTH})"
-            )
+            raise ParseError(path, number, f"line too long ({len(line)} characters; at most {MAX_LINE_LENGTH})")
 
 
 # --- blocks -----------------------------------------------------------------------------
@@ -248,10 +244,7 @@ def _run_blocks(run: list[tuple[int, str]], warnings: list[str]) -> list[_Block]
         if (
             kind == "paragraph"
             and last is not None
-            and (
-                last[0] == "paragraph"
-                or (last[0] == "byline" and _continues_byline(last[2][-1], line))
-            )
+            and (last[0] == "paragraph" or (last[0] == "byline" and _continues_byline(last[2][-1], line)))
         ):
             last[2].append(line)
         else:
@@ -288,9 +281,7 @@ def _join_lines(lines: list[str]) -> str:
     # Chinese wraps without spaces; only two Latin words or numbers need one between them.
     text = lines[0]
     for line in lines[1:]:
-        latin = (
-            text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum()
-        )
+        latin = text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum()
         text += (" " if latin else "") + line
     return text
 
@@ -309,6 +300,9 @@ def _split_token(token: str) -> tuple[str, str]:
         rest = token.removeprefix(role)
         if rest != token and _NAME_RE.fullmatch(rest):
             return role, rest
+    # Other papers' and agencies' roles (新华社记者, 大众日报记者) are roles too.
+    if _OUTSIDE_ROLE_RE.fullmatch(token):
+        return token, ""
     return "", ""
 
 
@@ -323,9 +317,7 @@ def _continues_byline(previous: str, line: str) -> bool:
     return _is_byline_tail(line) and previous.split()[-1] not in MARKERS
 
 
-def _parse_byline(
-    block: _Block, path: str, warnings: list[str]
-) -> tuple[tuple[Byline, ...], str | None]:
+def _parse_byline(block: _Block, path: str, warnings: list[str]) -> tuple[tuple[Byline, ...], str | None]:
     """The people of a byline block and its end marker (报道, 摄, 文/图)."""
     tokens = [t for t in _TOKEN_SPLIT_RE.split(block.text.removeprefix(BYLINE_PREFIX)) if t]
     marker = None
@@ -341,9 +333,7 @@ def _parse_byline(
             raise ParseError(path, block.line, f"byline marker 「{token}」 must end the byline")
         token_role, name = _split_token(token)
         if not token_role and not name:
-            raise ParseError(
-                path, block.line, f"unrecognised byline token 「{token}」 (not a role or a name)"
-            )
+            raise ParseError(path, block.line, f"unrecognised byline token 「{token}」 (not a role or a name)")
         if token_role:
             if not role_named:
                 raise ParseError(path, block.line, f"byline role 「{role}」 has no name after it")
@@ -391,9 +381,7 @@ def _match_dateline(paragraph: str) -> _RawDateline | None:
     )
 
 
-def _dateline_date(
-    raw: _RawDateline, edition_date: datetime.date, line: int, path: str
-) -> datetime.date | None:
+def _dateline_date(raw: _RawDateline, edition_date: datetime.date, line: int, path: str) -> datetime.date | None:
     if raw.month is None or raw.day is None:
         return None
     # Datelines print no year: a month after the edition's belongs to the year before.
@@ -522,14 +510,10 @@ class _Assembler:
         headline = _headline_at(self.blocks, index)
         opens = _opens_article(self.blocks, headline)
         outside = self.current is None or self.between_articles
-        loose = _kind(self.blocks, headline.next) == "paragraph" and (
-            outside or _is_titled(headline)
-        )
+        loose = _kind(self.blocks, headline.next) == "paragraph" and (outside or _is_titled(headline))
         if opens or loose:
             if not opens:
-                self.warnings.append(
-                    f"line {headline.line}: article 「{headline.title}」 has no byline or dateline"
-                )
+                self.warnings.append(f"line {headline.line}: article 「{headline.title}」 has no byline or dateline")
             return self._start_article(headline)
         block = self.blocks[index]
         item = _Item("heading", block.text, block.line)
@@ -602,9 +586,7 @@ class _Assembler:
                 "dateline paragraph with no article: no title heading before it",
             )
         if self.current is None:
-            raise ParseError(
-                self.path, block.line, "text outside any article: no title heading before it"
-            )
+            raise ParseError(self.path, block.line, "text outside any article: no title heading before it")
         self.current.items.append(_Item("paragraph", block.text, block.line))
         self.between_articles = False
         return index + 1
@@ -627,9 +609,7 @@ class _Assembler:
         )
 
     def _no_body(self, heading: _Item) -> None:
-        raise ParseError(
-            self.path, heading.line, f"heading 「{heading.text}」 with no body after it"
-        )
+        raise ParseError(self.path, heading.line, f"heading 「{heading.text}」 with no body after it")
 
     def _finish_current(self) -> None:
         draft, self.current = self.current, None
@@ -640,9 +620,7 @@ class _Assembler:
             self._no_body(content[-1])
         draft.body = _mend_paragraphs(draft.items)
         if not any(block.type == "paragraph" for block in draft.body):
-            raise ParseError(
-                self.path, draft.headline.line, f"article 「{draft.headline.title}」 has no body"
-            )
+            raise ParseError(self.path, draft.headline.line, f"article 「{draft.headline.title}」 has no body")
         self.drafts.append(draft)
 
 
@@ -725,9 +703,7 @@ def _edition_date(
     name = PurePath(path).name
     from_name = _date_in_name(name)
     if from_name is not None:
-        warnings.insert(
-            0, f"edition date {from_name.isoformat()} taken from the file name; {_OVERRIDE_HINT}"
-        )
+        warnings.insert(0, f"edition date {from_name.isoformat()} taken from the file name; {_OVERRIDE_HINT}")
         return from_name, "filename"
     year = _year_in_text(text)
     latest = _latest_month_day(drafts)
@@ -746,8 +722,7 @@ def _edition_date(
         raise ParseError(
             path,
             None,
-            f"no edition date: {year_value}年{month}月{day}日 is not a date; "
-            "pass --edition-date YYYY-MM-DD",
+            f"no edition date: {year_value}年{month}月{day}日 is not a date; pass --edition-date YYYY-MM-DD",
         ) from error
     warnings.insert(
         0,
@@ -846,19 +821,12 @@ def _article(
         raw, line = draft.dateline, draft.dateline_line
         date = _dateline_date(raw, edition_date, line, path)
         if date is not None and date > edition_date:
-            warnings.append(
-                f"line {line}: dateline {raw.text} is after the edition date "
-                f"{edition_date.isoformat()}"
-            )
+            warnings.append(f"line {line}: dateline {raw.text} is after the edition date {edition_date.isoformat()}")
         dateline = Dateline(raw.text, raw.source, raw.place, date, line)
     image = None
     if draft.image is not None:
-        image = LeadImage(
-            draft.image.caption, draft.image.credits, draft.image.marker, draft.image.line
-        )
-    title_text = " ".join(
-        part for part in (headline.kicker, headline.title, headline.subtitle) if part
-    )
+        image = LeadImage(draft.image.caption, draft.image.credits, draft.image.marker, draft.image.line)
+    title_text = " ".join(part for part in (headline.kicker, headline.title, headline.subtitle) if part)
     body_text = "\n".join(block.text for block in draft.body)
     return Article(
         kicker=headline.kicker,

@@ -231,12 +231,9 @@ def _seed_actual(article):
         "bylines": [(b.role, b.name) for b in article.bylines],
         "marker": article.byline_marker,
         "dateline": dateline and (dateline.text, dateline.source, dateline.place, dateline.date),
-        "lead_image": image
-        and (image.caption, [(c.role, c.name) for c in image.credits], image.marker),
+        "lead_image": image and (image.caption, [(c.role, c.name) for c in image.credits], image.marker),
         "body": [
-            (b.type, b.text[:15], b.text[-10:])
-            if b.type == "paragraph"
-            else (b.type, b.text, b.text)
+            (b.type, b.text[:15], b.text[-10:]) if b.type == "paragraph" else (b.type, b.text, b.text)
             for b in article.body
         ],
     }
@@ -574,9 +571,7 @@ def test_byline_with_an_unrecognised_token_is_a_parse_error_naming_the_line(line
         ("本报青岛讯 11月24日:正文。", "本报青岛讯 11月24日", "本报", "青岛", (11, 24), "正文。"),
     ],
 )
-def test_dateline_forms_are_lifted_out_of_the_first_paragraph(
-    first_line, text, source, place, date, rest
-):
+def test_dateline_forms_are_lifted_out_of_the_first_paragraph(first_line, text, source, place, date, rest):
     edition_date = datetime.date(2020, 12, 3)
     article = only(f"# 标题\n\n□记者 肖芳 报道\n\n{first_line}\n", edition_date=edition_date)
     dateline = article.dateline
@@ -592,11 +587,7 @@ def test_dateline_standing_alone_leaves_the_text_to_the_next_paragraph():
 
 
 def test_wire_story_with_dateline_and_no_byline_starts_an_article():
-    text = (
-        "# 一\n"
-        + BYLINE_AND_BODY
-        + "\n## 国务院常务会议召开\n\n新华社北京12月2日电 国务院总理主持召开会议。\n"
-    )
+    text = "# 一\n" + BYLINE_AND_BODY + "\n## 国务院常务会议召开\n\n新华社北京12月2日电 国务院总理主持召开会议。\n"
     first, wire = parse(text, edition_date=datetime.date(2020, 12, 3)).articles
     assert wire.title == "国务院常务会议召开"
     assert wire.bylines == () and wire.byline_marker is None
@@ -669,11 +660,7 @@ def test_caption_is_not_joined_to_an_unfinished_paragraph_before_it():
 
 
 def test_broken_paragraph_is_joined_with_the_next_with_no_space():
-    text = (
-        "# 标题\n"
-        + BYLINE_AND_BODY
-        + "\n为用户创造价值,被认为是卡奥斯的\n\n“立身之本”。工信部专家认为。\n"
-    )
+    text = "# 标题\n" + BYLINE_AND_BODY + "\n为用户创造价值,被认为是卡奥斯的\n\n“立身之本”。工信部专家认为。\n"
     article = only(text)
     assert texts(article)[1] == (
         "paragraph",
@@ -693,9 +680,7 @@ def test_closing_quote_after_sentence_final_punctuation_is_not_joined():
     assert texts(article)[1:] == [("paragraph", "他说:“时不我待。”"), ("paragraph", "第二段。")]
 
 
-@pytest.mark.parametrize(
-    "end", ["。", "!", "?", "!", "?", "…", "……", "。”", "?’", "!」", "。』", "。)", "。)"]
-)
+@pytest.mark.parametrize("end", ["。", "!", "?", "!", "?", "…", "……", "。”", "?’", "!」", "。』", "。)", "。)"])
 def test_every_sentence_final_mark_ends_a_paragraph(end):
     article = only("# 标题\n" + BYLINE_AND_BODY + f"\n第一句{end}\n\n第二段。\n")
     assert texts(article)[1:] == [("paragraph", f"第一句{end}"), ("paragraph", "第二段。")]
@@ -717,11 +702,7 @@ def test_broken_paragraph_is_not_joined_across_a_subheading():
 
 
 def test_broken_paragraph_is_not_joined_across_a_footer():
-    text = (
-        "# 标题\n"
-        + BYLINE_AND_BODY
-        + "\n没有句号\n\n更多内容请关注大众日报客户端青岛频道\n\n第二段。\n"
-    )
+    text = "# 标题\n" + BYLINE_AND_BODY + "\n没有句号\n\n更多内容请关注大众日报客户端青岛频道\n\n第二段。\n"
     article = only(text)
     assert texts(article)[1:] == [("paragraph", "没有句号"), ("paragraph", "第二段。")]
 
@@ -753,25 +734,18 @@ def test_lines_of_one_block_form_one_paragraph():
 
 def test_runs_of_blank_lines_and_trailing_spaces_carry_no_meaning():
     compact = parse("# 标题\n\n□记者 肖芳 报道\n\n本报讯 11月24日,第一段。\n\n第二段。\n")
-    loose = parse(
-        "\n\n\n# 标题   \n\n\n\n□记者 肖芳 报道\n\n\n"
-        "本报讯 11月24日,第一段。 \n\n \n\t\n第二段。\n\n\n"
-    )
+    loose = parse("\n\n\n# 标题   \n\n\n\n□记者 肖芳 报道\n\n\n本报讯 11月24日,第一段。 \n\n \n\t\n第二段。\n\n\n")
     assert texts(loose.articles[0]) == texts(compact.articles[0])
     assert loose.articles[0].bylines == compact.articles[0].bylines
 
 
 def test_punctuation_is_kept_as_printed():
-    article = only(
-        "# 标题\n" + BYLINE_AND_BODY + "\n华为(烟台)项目:投资1-2亿元,《方案》、“计划”。\n"
-    )
+    article = only("# 标题\n" + BYLINE_AND_BODY + "\n华为(烟台)项目:投资1-2亿元,《方案》、“计划”。\n")
     assert texts(article)[1] == ("paragraph", "华为(烟台)项目:投资1-2亿元,《方案》、“计划”。")
 
 
 def test_html_and_template_syntax_in_the_source_is_kept_literally():
-    article = only(
-        "# 标题<b>粗</b>\n" + BYLINE_AND_BODY + "\n<script>alert(1)</script>{{ x }}{% if %}。\n"
-    )
+    article = only("# 标题<b>粗</b>\n" + BYLINE_AND_BODY + "\n<script>alert(1)</script>{{ x }}{% if %}。\n")
     assert article.title == "标题<b>粗</b>"
     assert texts(article)[1] == ("paragraph", "<script>alert(1)</script>{{ x }}{% if %}。")
 
@@ -868,10 +842,7 @@ def test_big5_text_is_not_silently_read_as_gb18030():
 
 
 def test_gb18030_and_gbk_text_is_detected():
-    text = (
-        "# 青岛港吞吐量创新高\n\n□记者 肖芳 报道\n\n"
-        "本报青岛讯 11月24日,青岛港前十个月吞吐量增长。\n"
-    )
+    text = "# 青岛港吞吐量创新高\n\n□记者 肖芳 报道\n\n本报青岛讯 11月24日,青岛港前十个月吞吐量增长。\n"
     for encoding in ("gb18030", "gbk"):
         article = only(text, encoding=encoding)
         assert article.title == "青岛港吞吐量创新高"
@@ -995,8 +966,7 @@ def test_load_sections_reads_the_channel_file():
         'default = "x"\n',
         'default = "nope"\n[[section]]\nslug = "a"\ntitle = "甲"\n',
         'default = "a"\n[[section]]\nslug = "经济"\ntitle = "经济"\n',
-        'default = "a"\n[[section]]\nslug = "a"\ntitle = "甲"\n'
-        '[[section]]\nslug = "a"\ntitle = "乙"\n',
+        'default = "a"\n[[section]]\nslug = "a"\ntitle = "甲"\n[[section]]\nslug = "a"\ntitle = "乙"\n',
         'default = "a"\n[[section]]\nslug = "a"\ntitle = "甲"\nkeywords = "不是列表"\n',
         "not toml at all [",
     ],
@@ -1018,3 +988,12 @@ def test_classify_section_tie_goes_to_the_earlier_section():
 def test_classify_section_without_any_hit_gives_the_default():
     assert classify_section("标题", "正文", SECTIONS, "wenlv") == "wenlv"
     assert classify_section("标题", "正文", [], "wenlv") == "wenlv"
+
+
+def test_roles_of_other_papers_and_agencies_are_roles():
+    text = "### 标题\n\n□新华社记者 王小明 大众日报记者 李华 报道  \n新华社北京12月2日电 正文。\n"
+    edition = parse_edition(text.encode(), "x-2020-12-03.txt", sections=[], default_section="yaowen")
+    assert [(b.role, b.name) for b in edition.articles[0].bylines] == [
+        ("新华社记者", "王小明"),
+        ("大众日报记者", "李华"),
+    ]
