@@ -16,4 +16,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The reader site's feeds, sitemaps, search, tags and robots.txt, before Wagtail's catch-all.
+urlpatterns += [path("", include("newsroom.site.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]

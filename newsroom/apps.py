@@ -7,3 +7,9 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "新闻编辑部"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # The reader page cache is purged by publishing from anywhere: admin, importer, shell.
+        from newsroom.site.cache import connect_purge_signals
+
+        connect_purge_signals()

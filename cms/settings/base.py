@@ -40,6 +40,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous readers' pages come from the page cache before anything below runs.
+    "newsroom.site.cache.ReaderPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,6 +89,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # The channel's sections (slug, title, routing keywords) are data, not code.
 NEWSROOM_SECTIONS_FILE = BASE_DIR / "seeds" / "sections.toml"
+
+# The reader site's full-page cache (newsroom/site/cache.py). Set PAGE_CACHE_URL (redis://…) when
+# several processes serve the site, so a publish purges the pages every process has stored.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["PAGE_CACHE_URL"]}
+        if os.environ.get("PAGE_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reader-pages"}
+    ),
+}
+READER_PAGE_CACHE = "pages"
+READER_PAGE_CACHE_SECONDS = 300
+# Never cached here: the admin, its previews, the API (its own ETag/Cache-Control), documents.
+READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/api/", "/documents/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

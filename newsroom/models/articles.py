@@ -4,12 +4,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from newsroom.blocks import ArticleBodyBlock
@@ -215,3 +217,15 @@ class ArticlePage(Page):
     @property
     def reading_minutes(self) -> int:
         return reading_minutes(self.character_count)
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom.site.pages import article_context
+
+        return {**super().get_context(request, *args, **kwargs), **article_context(self, request)}
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        # The channel home's route found this article with a query that already excluded
+        # private pages and private ancestors: no need to ask again (two queries) per view.
+        if getattr(self, "reader_visible", False) and not self.alias_of_id:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -1,6 +1,7 @@
 """Reporters (记者) and correspondents (通讯员): one person, one page."""
 
 from django.db import models
+from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -40,6 +41,11 @@ class ReporterIndexPage(Page):
         verbose_name = "记者名录"
         verbose_name_plural = "记者名录"
 
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom.site.pages import reporter_index_context
+
+        return {**super().get_context(request, *args, **kwargs), **reporter_index_context(self, request)}
+
 
 class ReporterPage(Page):
     """One person who writes or photographs for the channel; the page title is the name."""
@@ -69,3 +75,8 @@ class ReporterPage(Page):
     @property
     def name(self) -> str:
         return self.title
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom.site.pages import reporter_context
+
+        return {**super().get_context(request, *args, **kwargs), **reporter_context(self, request)}

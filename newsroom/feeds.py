@@ -1,0 +1,87 @@
+"""RSS feeds: the channel's newest articles at /feed/, and one per section at /feed/<栏目>/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.models import Site
+
+from newsroom import selectors
+from newsroom.models import ArticlePage, SectionPage
+from newsroom.site.pages import reader_site
+from newsroom.templatetags.reader import byline_text, description_of
+
+FEED_LENGTH = 30
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """Which site a feed is for and, for a section feed, which section."""
+
+    site: Site
+    section: SectionPage | None = None
+
+
+class ChannelFeed(Feed):
+    """The whole channel, newest first."""
+
+    feed_type = Rss201rev2Feed
+    language = "zh-cn"
+    title = "青岛频道"
+    description = "青岛频道最新稿件"
+
+    # One Feed instance serves every request (and thread): the request's site travels in `obj`.
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
+        return FeedScope(site=reader_site(request))
+
+    def link(self, obj: FeedScope) -> str:
+        return obj.section.url if obj.section else "/"
+
+    def items(self, obj: FeedScope) -> list[ArticlePage]:
+        articles = selectors.article_listing_live(site=obj.site, section=obj.section)
+        # The feed shows text, so it needs the body the listing normally leaves out.
+        return list(articles.defer(None).prefetch_related("tags")[:FEED_LENGTH])
+
+    def item_title(self, item: ArticlePage) -> str:
+        return " ".join(part for part in (item.kicker, item.title, item.subtitle) if part)
+
+    def item_description(self, item: ArticlePage) -> str:
+        return description_of(item, 200)
+
+    def item_link(self, item: ArticlePage) -> str:
+        # Django's Feed makes a site-relative link absolute with the request's host.
+        return item.url
+
+
+    def item_pubdate(self, item: ArticlePage) -> datetime | None:
+        return item.first_published_at
+
+    def item_updateddate(self, item: ArticlePage) -> datetime | None:
+        return item.last_published_at
+
+    def item_author_name(self, item: ArticlePage) -> str | None:
+        return byline_text(item) or None
+
+    def item_categories(self, item: ArticlePage) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+
+class SectionFeed(ChannelFeed):
+    """One section (栏目), newest first; an unknown or hidden section is a 404."""
+
+    def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
+        site = reader_site(request)
+        section = selectors.section_by_slug_live(str(kwargs["section"]), site=site)
+        if section is None:
+            raise Http404("没有这个栏目")
+        return FeedScope(site=site, section=section)
+
+    def title(self, obj: FeedScope) -> str:
+        return f"青岛频道 · {obj.section.title}"
+
+    def description(self, obj: FeedScope) -> str:
+        return obj.section.intro or f"青岛频道{obj.section.title}栏目最新稿件"

@@ -1,0 +1,151 @@
+"""Full-page cache for anonymous readers: answered before any view runs, purged whenever pages change.
+
+`wagtail-cache` does not install with Wagtail 8, so this is a small middleware on Django's cache
+framework. Every stored page carries the cache *generation* it was made in; publishing,
+unpublishing, moving or deleting any page (or changing who may see it) starts a new generation,
+so an article's page, its section, the home page, reporter pages, feeds and sitemaps that show it
+are all purged at once without tracking which page shows what.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import BaseCache, caches
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import has_vary_header, patch_cache_control
+
+GENERATION_KEY = "reader-page-cache:generation"
+# Page saves that only record a draft or a lock change nothing a reader sees.
+DRAFT_BOOKKEEPING = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 60, "s_maxage": 300, "stale_while_revalidate": 60}
+
+
+def page_cache() -> BaseCache:
+    """The cache the reader pages live in (`READER_PAGE_CACHE` alias)."""
+    return caches[getattr(settings, "READER_PAGE_CACHE", "default")]
+
+
+def purge_reader_pages() -> None:
+    """Start a new generation: every page stored so far stops being served."""
+    # A fresh token rather than incr(): it also works after the cache lost the old key.
+    page_cache().set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def purge_now_and_on_commit() -> None:
+    # Purge at once, and again once the transaction commits, so a page rendered from the
+    # old rows while the transaction was open does not stay cached.
+    purge_reader_pages()
+    transaction.on_commit(purge_reader_pages)
+
+
+class ReaderPageCacheMiddleware:
+    """Serve anonymous GETs from the page cache; store cacheable 200 responses with CDN headers."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.cache = page_cache()
+        self.timeout = getattr(settings, "READER_PAGE_CACHE_SECONDS", 300)
+        self.excluded = tuple(getattr(settings, "READER_PAGE_CACHE_EXCLUDED_PATHS", ("/admin/",)))
+        self.cache_control = getattr(settings, "READER_CACHE_CONTROL", PUBLIC_CACHE_CONTROL)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self._is_anonymous_read(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and "Cache-Control" not in response:
+                # A signed-in editor's view of the site must never land in a shared cache.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = self._key(request)
+        generation, entry = self._lookup(key)
+        if entry is not None:
+            status, content, headers = entry
+            return HttpResponse(content, status=status, headers=headers)
+        response = self.get_response(request)
+        if self._is_shareable(request, response):
+            patch_cache_control(response, **self.cache_control)
+            entry = (response.status_code, response.content, dict(response.items()))
+            self.cache.set(key, (generation, entry), self.timeout)
+        return response
+
+    def _is_anonymous_read(self, request: HttpRequest) -> bool:
+        # Without a session cookie nobody is signed in: no need to load the session (a query).
+        return (
+            request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.excluded)
+        )
+
+    def _key(self, request: HttpRequest) -> str:
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        # Hashed: long Chinese slugs, percent-encoded, outgrow the key length some backends allow.
+        return "reader-page:" + hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
+
+    def _lookup(self, key: str) -> tuple[int, tuple | None]:
+        """The current generation and, if stored in it, the page (one round trip to the cache)."""
+        found = self.cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = time.time_ns()
+            self.cache.add(GENERATION_KEY, generation, timeout=None)
+            return self.cache.get(GENERATION_KEY, generation), None
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            return generation, stored[1]
+        return generation, None
+
+    def _is_shareable(self, request: HttpRequest, response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            # A view that set its own policy (never_cache, private pages, the API) keeps it.
+            and "Cache-Control" not in response
+            and not has_vary_header(response, "Cookie")
+            and not getattr(request, "is_preview", False)
+        )
+
+
+def _page_saved(sender: type, instance: object, update_fields: frozenset[str] | None = None, **kwargs: object) -> None:
+    if update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING:
+        return
+    purge_now_and_on_commit()
+
+
+def _page_changed(sender: type, **kwargs: object) -> None:
+    purge_now_and_on_commit()
+
+
+def connect_purge_signals() -> None:
+    """Purge on publish, unpublish, move, delete, and on changes to who may see a page."""
+    from wagtail.models import Page, PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(_page_changed, dispatch_uid="reader-cache-published")
+    page_unpublished.connect(_page_changed, dispatch_uid="reader-cache-unpublished")
+    post_page_move.connect(_page_changed, dispatch_uid="reader-cache-moved")
+    for model in (Page, PageViewRestriction):
+        post_delete.connect(_page_changed, sender=model, dispatch_uid=f"reader-cache-deleted-{model.__name__}")
+    post_save.connect(_page_changed, sender=PageViewRestriction, dispatch_uid="reader-cache-restriction")
+
+    # post_save fires with the concrete page class as sender: listen to all and pick pages.
+    def page_saved(sender: type, **kwargs: object) -> None:
+        if issubclass(sender, Page):
+            _page_saved(sender, **kwargs)
+
+    post_save.connect(page_saved, weak=False, dispatch_uid="reader-cache-page-saved")

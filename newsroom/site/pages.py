@@ -1,0 +1,109 @@
+"""What each page template shows, read through the selectors with a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.http import Http404, HttpRequest
+from wagtail.models import Site
+
+from newsroom import selectors
+from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterKind, ReporterPage, SectionPage
+from newsroom.selectors import Credit
+
+ARTICLES_PER_PAGE = 20
+LATEST_ON_HOME = 10
+
+
+def reader_site(request: HttpRequest) -> Site:
+    """The Wagtail site this request is for (cached on the request by Wagtail)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("没有这个站点")
+    return site
+
+
+def sections_for(request: HttpRequest) -> list[SectionPage]:
+    """The visible sections for the navigation, looked up once per request."""
+    if not hasattr(request, "_reader_sections"):
+        request._reader_sections = selectors.sections_live(site=reader_site(request))
+    return request._reader_sections
+
+
+def paginate(
+    request: HttpRequest, items: object, *, param: str = "page", per_page: int = ARTICLES_PER_PAGE
+) -> PaginatorPage:
+    """One page of `items` from `?page=`; a page number that is not a number or out of range is a 404."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get(param) or 1)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404("没有这一页") from error
+
+
+@dataclass(frozen=True)
+class CreditGroup:
+    """Consecutive credits with the same printed role, shown as `本报记者 宋孜 肖芳`."""
+
+    role: str
+    credits: list[Credit]
+
+
+def group_by_role(credits: list[Credit]) -> list[CreditGroup]:
+    """Group consecutive credits sharing a role, keeping print order."""
+    groups: list[CreditGroup] = []
+    for credit in credits:
+        if groups and groups[-1].role == credit.role:
+            groups[-1].credits.append(credit)
+        else:
+            groups.append(CreditGroup(role=credit.role, credits=[credit]))
+    return groups
+
+
+def home_context(page: ChannelHomePage, request: HttpRequest) -> dict[str, object]:
+    site = reader_site(request)
+    latest = list(selectors.article_listing_live(site=site)[: LATEST_ON_HOME + 1])
+    sections = sections_for(request)
+    fronts = [(section, articles) for section, articles in selectors.section_fronts_live(site=site) if articles]
+    return {"lead": latest[0] if latest else None, "latest": latest[1:], "fronts": fronts, "sections": sections}
+
+
+def section_context(page: SectionPage, request: HttpRequest) -> dict[str, object]:
+    site = reader_site(request)
+    return {"articles": paginate(request, selectors.article_listing_live(site=site, section=page))}
+
+
+def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object]:
+    site = reader_site(request)
+    credits = selectors.article_credits_live(page, site=site)
+    sections = {section.path: section for section in sections_for(request)}
+    # Correction notices (更正) arrive with another change; until then the article simply has none.
+    corrections = list(page.corrections.all()) if hasattr(page, "corrections") else []
+    return {
+        "section": selectors.section_of(page, sections),
+        "byline_groups": group_by_role([c for c in credits if not c.photo]),
+        "photo_credit_groups": group_by_role([c for c in credits if c.photo]),
+        "authors": [c for c in credits if not c.photo],
+        "photographers": [c for c in credits if c.photo],
+        "tags": list(page.tags.all()),
+        "related": selectors.related_headlines_live(page, site=site),
+        "corrections": corrections,
+    }
+
+
+def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, object]:
+    site = reader_site(request)
+    return {
+        "written": paginate(request, selectors.article_listing_live(site=site, reporter=page)),
+        "photographed": paginate(
+            request, selectors.article_listing_live(site=site, reporter=page, photos=True), param="photos"
+        ),
+    }
+
+
+def reporter_index_context(page: ReporterIndexPage, request: HttpRequest) -> dict[str, object]:
+    reporters = list(selectors.reporter_list_live(site=reader_site(request)))
+    groups = [(label, [r for r in reporters if r.kind == kind]) for kind, label in ReporterKind.choices]
+    return {"reporter_groups": [(label, people) for label, people in groups if people]}

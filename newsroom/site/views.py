@@ -1,0 +1,51 @@
+"""Reader pages that are not Wagtail pages: search, tag listings and robots.txt."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from newsroom import selectors
+from newsroom.site.pages import paginate, reader_site
+
+# Longer queries are not searches a reader types; refuse them before they reach the index.
+MAX_QUERY_LENGTH = 100
+MAX_TAG_LENGTH = 100
+
+
+@require_safe
+def search(request: HttpRequest) -> HttpResponse:
+    """`/search/?q=`: visible articles matching the query, best match first."""
+    query = " ".join(request.GET.get("q", "").split())
+    if len(query) > MAX_QUERY_LENGTH:
+        message = f"搜索词太长:最多 {MAX_QUERY_LENGTH} 个字。"
+        return HttpResponseBadRequest(render_to_string("newsroom/bad_request.html", {"message": message}, request))
+    results = paginate(request, selectors.article_search_live(query, site=reader_site(request))) if query else None
+    response = render(request, "newsroom/search_page.html", {"search_query": query, "results": results})
+    if query:
+        # Result pages are thin and endless: keep them out of search engines' indexes.
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def tag(request: HttpRequest, tag: str) -> HttpResponse:
+    """`/tags/<标签>/`: visible articles with this tag, newest first; an unused tag is a 404."""
+    if len(tag) > MAX_TAG_LENGTH:
+        raise Http404("没有这个标签")
+    articles = selectors.article_listing_live(site=reader_site(request), tag=tag)
+    page = paginate(request, articles)
+    if not page.object_list:
+        raise Http404("没有这个标签")
+    return render(request, "newsroom/tag_page.html", {"tag": tag, "articles": page})
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read everything public; the admin and search results stay out; sitemaps named."""
+    sitemaps = [request.build_absolute_uri(reverse(name)) for name in ("reader_sitemap", "reader_news_sitemap")]
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", "", *(f"Sitemap: {url}" for url in sitemaps)]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
