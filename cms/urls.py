@@ -6,10 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom.api.api import api
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
 ]
+
+# A rejected request (a Host header outside ALLOWED_HOSTS…) gets JSON under /api/, Django's page elsewhere.
+handler400 = "newsroom.api.errors.bad_request"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
 from django.db.models.functions import Length, RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +18,7 @@ from newsroom.models import (
     ArticlePage,
     ArticlePhotoCredit,
     ArticleRelatedLink,
+    ArticleTag,
     ChannelHomePage,
     ReporterPage,
     SectionPage,
@@ -142,7 +145,9 @@ def related_articles(article: ArticlePage, *, limit: int = 4, site: Site | None 
 
 def article_search_live(query: str, *, site: Site | None = None) -> list[ArticlePage]:
     """Visible articles matching `query`, best match first (the search capability refines this)."""
-    matches = visible_pages(ArticlePage, site=site).search(query, order_by_relevance=True)
+    # A search may only filter on the index's FilterFields, and go-live/expiry are not among them:
+    # search the live articles, and let article_list_live below decide what a reader may see.
+    matches = ArticlePage.objects.live().search(query, order_by_relevance=True)
     ids = [page.pk for page in matches]
     found = article_list_live(site=site).in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
@@ -313,3 +318,163 @@ def sitemap_pages_live(*, site: Site) -> QuerySet[Page]:
 def news_articles_live(*, site: Site, since: datetime) -> QuerySet[ArticlePage]:
     """Visible articles first published since `since`, newest first (for the news sitemap)."""
     return article_listing_live(site=site).filter(first_published_at__gte=since)
+
+
+# --- The app API (issue 6): one request's view of the site, shared by all of its queries. ---
+# Visibility is reader_pages' (above), so the site and the API agree on what a reader may see;
+# the scope adds what a response needs once, however many articles it lists: the site and
+# its root (one query) and the visible sections (one more, when asked for).
+
+
+class ReaderScope:
+    """What a reader of one site may see: the site, its root and, once asked for, its visible sections."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.root = site.root_page
+
+    def pages(self, model: type[Page]) -> QuerySet:
+        """Pages of `model` a reader of this site may see (see `reader_pages`)."""
+        return reader_pages(model, site=self.site)
+
+    @cached_property
+    def sections(self) -> list[SectionPage]:
+        """Visible sections in tree order (one query, then kept for the request)."""
+        return sections_live(site=self.site)
+
+    @cached_property
+    def sections_by_path(self) -> dict[str, SectionPage]:
+        return {section.path: section for section in self.sections}
+
+    def url_of(self, page: Page) -> str:
+        """The page's absolute address, from the Site record: a request's Host header plays no part."""
+        return self.site.root_url + page_url(page.url_path, site=self.site)
+
+
+def reader_scope(*, site: Site | None = None) -> ReaderScope:
+    """The scope of `site`, or of the default site: one query for the site and its root page."""
+    if site is None:
+        site = Site.objects.select_related("root_page").get(is_default_site=True)
+    return ReaderScope(site)
+
+
+def _section_path(scope: ReaderScope) -> Substr:
+    return Substr("path", 1, (scope.root.depth + 1) * Page.steplen)
+
+
+def article_feed_live(
+    scope: ReaderScope,
+    *,
+    section: SectionPage | None = None,
+    reporter: ReporterPage | None = None,
+    tag: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    among: Iterable[int] | None = None,
+) -> QuerySet[ArticlePage]:
+    """Visible articles sitting in a visible section, newest first by first publication (ties by id)."""
+    # An article shows only inside a section a reader can see: this also keeps out articles
+    # of a section whose expiry has passed before the scheduler unpublished it.
+    section_paths = [s.path for s in scope.sections] if section is None else [section.path]
+    articles = (
+        scope.pages(ArticlePage)
+        .annotate(section_path=_section_path(scope))
+        .filter(
+            depth=scope.root.depth + 2,
+            section_path__in=section_paths,
+            # Publishing gives a page its first publication time; a row marked live without
+            # one never went through publishing and has no place in a newest-first feed.
+            first_published_at__isnull=False,
+        )
+    )
+    if reporter is not None:
+        credited = Q(pk__in=ArticleByline.objects.filter(reporter=reporter).values("page_id"))
+        photographed = Q(pk__in=ArticlePhotoCredit.objects.filter(reporter=reporter).values("page_id"))
+        articles = articles.filter(credited | photographed)
+    if tag:
+        articles = articles.filter(pk__in=ArticleTag.objects.filter(tag__name=tag).values("content_object_id"))
+    if since is not None:
+        articles = articles.filter(first_published_at__gte=since)
+    if until is not None:
+        articles = articles.filter(first_published_at__lt=until)
+    if among is not None:
+        articles = articles.filter(pk__in=list(among))
+    return articles.order_by("-first_published_at", "-id")
+
+
+def with_credits(articles: QuerySet[ArticlePage], scope: ReaderScope) -> QuerySet[ArticlePage]:
+    """Articles ready to list (no body): lead image joined, bylines and photo credits in two queries in all."""
+    # A credit names its reporter's page only while a reader may see that page.
+    reporter_visible = Exists(scope.pages(ReporterPage).filter(pk=OuterRef("reporter_id")))
+
+    def credits(model: type[ArticleByline] | type[ArticlePhotoCredit]) -> QuerySet:
+        return (
+            model.objects.select_related("reporter")
+            .only("id", "page_id", "role", "sort_order", "reporter__title", "reporter__slug")
+            .annotate(reporter_visible=reporter_visible)
+            .order_by("sort_order", "id")
+        )
+
+    return (
+        articles.defer_streamfields()
+        .select_related("lead_image")
+        .prefetch_related(
+            Prefetch("bylines", queryset=credits(ArticleByline)),
+            Prefetch("photo_credits", queryset=credits(ArticlePhotoCredit)),
+        )
+    )
+
+
+def article_live(scope: ReaderScope, article_id: int) -> ArticlePage | None:
+    """One visible article with its body, credits and lead image, or None."""
+    articles = with_credits(article_feed_live(scope).filter(pk=article_id), scope)
+    # with_credits leaves the body out for listings; defer(None) brings it back for the one article.
+    return articles.defer(None).first()
+
+
+def related_articles_live(scope: ReaderScope, article: ArticlePage, *, limit: int = 4) -> list[ArticlePage]:
+    """Editors' picks a reader may see, in their order, then the same section's newest, ready to list."""
+    picks = ArticleRelatedLink.objects.filter(page=article)
+    pick_order = picks.filter(related=OuterRef("pk")).values("sort_order")[:1]
+    return list(
+        with_credits(article_feed_live(scope), scope)
+        .filter(Q(pk__in=picks.values("related_id")) | Q(section_path=article.path[: -ArticlePage.steplen]))
+        .exclude(pk=article.pk)
+        .annotate(pick_order=Subquery(pick_order))
+        .order_by(F("pick_order").asc(nulls_last=True), "-first_published_at", "-id")[:limit]
+    )
+
+
+def latest_by_section_live(scope: ReaderScope, *, per_section: int) -> list[ArticlePage]:
+    """The newest `per_section` articles of every visible section in one query, newest first, ready to list."""
+    # A window per section keeps this one query however many sections there are.
+    rank = Window(
+        RowNumber(),
+        partition_by=[F("section_path")],
+        order_by=[F("first_published_at").desc(), F("id").desc()],
+    )
+    return list(with_credits(article_feed_live(scope).annotate(rank=rank).filter(rank__lte=per_section), scope))
+
+
+def section_counts_live(scope: ReaderScope) -> dict[str, int]:
+    """The number of visible articles in each section, by section path: one query."""
+    counted = article_feed_live(scope).order_by().values("section_path").annotate(n=Count("id"))
+    return {row["section_path"]: row["n"] for row in counted}
+
+
+class _Count(Subquery):
+    """COUNT(*) of a correlated subquery's rows, as a scalar."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
+    output_field = IntegerField()
+
+
+def reporters_counted_live(scope: ReaderScope) -> QuerySet[ReporterPage]:
+    """Visible reporters by name, each with `article_count`: the visible articles crediting them
+    (byline or photo), the same articles their feed lists."""
+    reporter = OuterRef(OuterRef("pk"))
+    credited = Q(pk__in=ArticleByline.objects.filter(reporter=reporter).values("page_id")) | Q(
+        pk__in=ArticlePhotoCredit.objects.filter(reporter=reporter).values("page_id")
+    )
+    articles = article_feed_live(scope).filter(credited).order_by().values("id")
+    return scope.pages(ReporterPage).annotate(article_count=_Count(articles)).order_by("title", "id")

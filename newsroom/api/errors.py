@@ -1,0 +1,71 @@
+"""One place that turns every failure of the app API into JSON {"detail": …} with the right status."""
+
+import json
+import logging
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views import defaults
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from newsroom.api.caching import apply_http_caching
+from newsroom.api.pagination import BadCursor
+
+logger = logging.getLogger("newsroom.api")
+
+API_PREFIX = "/api/"
+CONTENT_TYPE = "application/json; charset=utf-8"
+
+
+def json_error(status: int, detail: Any) -> HttpResponse:
+    """A JSON error body for responses made outside ninja (unknown paths, wrong methods, bad hosts)."""
+    body = json.dumps({"detail": detail}, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(body, status=status, content_type=CONTENT_TYPE)
+
+
+def register_error_handlers(api: NinjaAPI) -> None:
+    """Map what endpoints raise to JSON responses; anything unforeseen is logged and answered 500."""
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc) or "未找到"}, status=404)
+
+    @api.exception_handler(ValidationError)
+    def invalid_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        return api.create_response(request, {"detail": exc.errors}, status=422)
+
+    @api.exception_handler(BadCursor)
+    def bad_cursor(request: HttpRequest, exc: BadCursor) -> HttpResponse:
+        # Shaped like any other bad parameter, so the app handles it the same way.
+        issue = {"type": "cursor_invalid", "loc": ["query", "cursor"], "msg": str(exc)}
+        return api.create_response(request, {"detail": [issue]}, status=422)
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+    @api.exception_handler(Exception)
+    def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+        # Still a bug to fix: logged in full, but the app gets JSON, never Django's HTML page.
+        logger.exception("API request failed: %s %s", request.method, request.path)
+        return api.create_response(request, {"detail": "服务器内部错误"}, status=500)
+
+
+def unknown_path(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Any path under /api/v1/ that names no endpoint."""
+    return json_error(404, "没有这个接口")
+
+
+def method_not_allowed(allowed: list[str], method: str) -> HttpResponse:
+    response = json_error(405, f"不支持 {method} 方法;只能用 {', '.join(allowed)}")
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's handler400, in JSON under /api/: a Host header outside ALLOWED_HOSTS ends here."""
+    # request.get_host() would raise again for a spoofed host: only the path is safe to read.
+    if request.path.startswith(API_PREFIX):
+        return apply_http_caching(request, json_error(400, "请求无效"))
+    return defaults.bad_request(request, exception)

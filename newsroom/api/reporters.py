@@ -1,0 +1,36 @@
+"""/api/v1/reporters: visible reporters and correspondents, and one reporter's articles."""
+
+from django.http import Http404, HttpRequest
+from ninja import Path, Query, Router
+
+from newsroom.api import payloads, schemas
+from newsroom.api.context import scope_of
+from newsroom.api.pagination import feed_page
+from newsroom.selectors import article_feed_live, reporters_counted_live, with_credits
+
+router = Router(tags=["reporters"])
+
+
+@router.get("", response={200: list[schemas.Reporter], 304: None}, operation_id="reporters_list", summary="记者列表")
+def reporters_list(request: HttpRequest) -> list[schemas.Reporter]:
+    scope = scope_of(request)
+    return [payloads.reporter_of(reporter, scope) for reporter in reporters_counted_live(scope)]
+
+
+@router.get(
+    "/{slug}",
+    response={200: schemas.ReporterDetail, 304: None, 404: schemas.Error, 422: schemas.ValidationFailure},
+    operation_id="reporters_detail",
+    summary="一位记者和他署名的稿件",
+)
+def reporters_detail(
+    request: HttpRequest, slug: Path[schemas.Slug], params: Query[schemas.PageParams]
+) -> schemas.ReporterDetail:
+    scope = scope_of(request)
+    reporter = reporters_counted_live(scope).filter(slug=slug).first()
+    if reporter is None:
+        raise Http404("没有这位记者")
+    feed = with_credits(article_feed_live(scope, reporter=reporter), scope)
+    page = feed_page(feed, limit=params.limit, cursor=params.cursor)
+    articles = schemas.ArticleList(items=payloads.articles_of(page.items, scope), next_cursor=page.next_cursor)
+    return schemas.ReporterDetail(**payloads.reporter_of(reporter, scope).model_dump(), articles=articles)

@@ -1,0 +1,178 @@
+"""What the app API takes and returns, field by field (contracts.md §2): the app team builds on these names."""
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+# --- Parameters -----------------------------------------------------------------------------
+# Every text parameter refuses NUL (PostgreSQL cannot store it, so it could only ever fail
+# later, as a 500) and has a length limit; the schema says so, so clients and fuzzers know.
+NO_NUL = r"^[^\x00]*$"
+
+Slug = Annotated[str, Field(min_length=1, max_length=255, pattern=NO_NUL)]
+TagName = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
+SearchText = Annotated[str, Field(max_length=200, pattern=NO_NUL)]
+Cursor = Annotated[str, Field(max_length=300, pattern=NO_NUL, description="上一页响应中的 next_cursor,原样传回")]
+Limit = Annotated[int, Field(ge=1, le=100, description="每页条数,1–100")]
+
+
+class PageParams(Schema):
+    limit: Limit = 20
+    cursor: Cursor | None = None
+
+
+class ArticleFilters(PageParams):
+    section: Slug | None = Field(None, description="栏目 slug")
+    reporter: Slug | None = Field(None, description="记者 slug:署名或图片署名中有此人的稿件")
+    tag: TagName | None = Field(None, description="标签")
+    since: datetime | None = Field(None, description="发布时间不早于(ISO 8601;不带时区按北京时间)")
+    until: datetime | None = Field(None, description="发布时间早于(ISO 8601;不带时区按北京时间)")
+    q: SearchText | None = Field(None, description="搜索词:只列出匹配的稿件,仍按发布时间排序")
+
+
+class SearchParams(PageParams):
+    q: SearchText = Field(..., min_length=1, description="搜索词")
+
+
+class HomeParams(Schema):
+    limit: Limit = Field(6, description="每个栏目列出的稿件数,1–100")
+
+
+# --- Responses ------------------------------------------------------------------------------
+
+
+class SectionRef(Schema):
+    slug: str
+    title: str
+
+
+class Credit(Schema):
+    """A byline or photo credit as printed: the role word, the name, and the reporter's slug if public."""
+
+    role: str
+    name: str
+    reporter: str | None = Field(..., description="记者 slug;记者页面不公开时为 null")
+
+
+class Dateline(Schema):
+    """电头: the text as printed and what it says."""
+
+    text: str
+    source: str
+    place: str | None
+    date: date | None
+
+
+class LeadImage(Schema):
+    caption: str
+    credits: list[Credit]
+    url: str | None = Field(..., description="原图地址;只有图片说明、没有图片文件时为 null")
+    width: int | None
+    height: int | None
+
+
+class Article(Schema):
+    id: int
+    url: str = Field(..., description="公开页面的绝对地址")
+    kicker: str | None = Field(..., description="引题")
+    title: str
+    subtitle: str | None = Field(..., description="副题")
+    summary: str | None
+    section: SectionRef
+    bylines: list[Credit]
+    dateline: Dateline | None
+    published_at: datetime = Field(..., description="首次发布时间,ISO 8601,带时区(北京时间 +08:00)")
+    lead_image: LeadImage | None
+    edition_date: date | None = Field(..., description="见报日期")
+    print_page: str | None = Field(..., description="版次,如 A03")
+
+
+class ParagraphBlock(Schema):
+    type: Literal["paragraph"]
+    text: str
+
+
+class HeadingBlock(Schema):
+    type: Literal["heading"]
+    text: str
+
+
+class ImageBlock(Schema):
+    type: Literal["image"]
+    url: str | None
+    width: int | None
+    height: int | None
+    caption: str
+    credit: str
+
+
+class QuoteBlock(Schema):
+    type: Literal["quote"]
+    text: str
+    attribution: str
+
+
+BodyBlock = Annotated[ParagraphBlock | HeadingBlock | ImageBlock | QuoteBlock, Field(discriminator="type")]
+
+
+class ArticleDetail(Article):
+    body: list[BodyBlock] = Field(..., description="正文,按阅读顺序")
+    related: list[Article]
+    tags: list[str]
+
+
+class ArticleList(Schema):
+    items: list[Article]
+    next_cursor: str | None = Field(..., description="下一页的 cursor;最后一页为 null")
+
+
+class Section(Schema):
+    id: int
+    slug: str
+    title: str
+    url: str
+    article_count: int
+    intro: str
+
+
+class Reporter(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: Literal["staff", "correspondent"] = Field(
+        ..., description="staff:本报人员(含实习生、摄影记者);correspondent:通讯员"
+    )
+    role_kind: Literal["staff", "correspondent", "intern", "photographer"] = Field(
+        ..., description="更细的身份:staff 本报记者、correspondent 通讯员、intern 实习生、photographer 摄影记者"
+    )
+    url: str
+    article_count: int
+
+
+class ReporterDetail(Reporter):
+    articles: ArticleList
+
+
+class HomeSection(Schema):
+    section: Section
+    articles: list[Article]
+
+
+class Home(Schema):
+    lead: Article | None = Field(..., description="头条:最新发布的稿件;还没有稿件时为 null")
+    sections: list[HomeSection]
+
+
+class Error(Schema):
+    detail: str
+
+
+class Issue(Schema):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationFailure(Schema):
+    detail: list[Issue]

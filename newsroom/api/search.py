@@ -1,0 +1,49 @@
+"""/api/v1/search: articles matching a query, best match first, through the shared search selector."""
+
+import logging
+
+from django.db import OperationalError, transaction
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from newsroom.api import payloads, schemas
+from newsroom.api.context import scope_of
+from newsroom.api.pagination import search_page
+from newsroom.selectors import ReaderScope, article_feed_live, article_search_live, with_credits
+
+logger = logging.getLogger(__name__)
+router = Router(tags=["search"])
+
+
+def ranked_ids(query: str, scope: ReaderScope) -> list[int]:
+    """Ids of the articles matching `query`, best match first; a query the backend cannot parse matches nothing."""
+    query = query.strip()
+    if not query:
+        return []
+    try:
+        # A savepoint, so that a refused query leaves the connection usable on PostgreSQL too.
+        with transaction.atomic():
+            return [article.pk for article in article_search_live(query, site=scope.site)]
+    except OperationalError:
+        # SQLite's full-text syntax refuses some input (an unbalanced quote): a reader's typo,
+        # not a server fault.
+        logger.warning("search backend refused the query %r", query, exc_info=True)
+        return []
+
+
+@router.get(
+    "",
+    response={200: schemas.ArticleList, 304: None, 422: schemas.ValidationFailure},
+    operation_id="search",
+    summary="搜索稿件:最相关的在前",
+)
+def search(request: HttpRequest, params: Query[schemas.SearchParams]) -> schemas.ArticleList:
+    scope = scope_of(request)
+    ranked = ranked_ids(params.q, scope)
+    # The search decides the order; the feed decides what a reader may see (it is the stricter).
+    visible = set(article_feed_live(scope, among=ranked).values_list("pk", flat=True)) if ranked else set()
+    ranked = [pk for pk in ranked if pk in visible]
+    page_ids, next_cursor = search_page(ranked, query=params.q.strip(), limit=params.limit, cursor=params.cursor)
+    found = with_credits(article_feed_live(scope, among=page_ids), scope).in_bulk(page_ids) if page_ids else {}
+    items = [found[pk] for pk in page_ids if pk in found]
+    return schemas.ArticleList(items=payloads.articles_of(items, scope), next_cursor=next_cursor)
