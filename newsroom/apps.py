@@ -9,6 +9,10 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from newsroom.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
+
         # The reader page cache is purged by publishing from anywhere: admin, importer, shell.
         from newsroom.site.cache import connect_purge_signals
 

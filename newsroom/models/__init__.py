@@ -1,11 +1,15 @@
 """The channel's page tree: home → sections → articles, and reporter pages."""
 
 from .articles import ArticleByline, ArticlePage, ArticlePhotoCredit, ArticleRelatedLink, ArticleTag
+from .corrections import ArticleCorrection
 from .reporters import ReporterIndexPage, ReporterKind, ReporterPage
+from .review import SectionReviewTask
+from .scheduler import SchedulerRun
 from .sections import ChannelHomePage, SectionPage
 
 __all__ = [
     "ArticleByline",
+    "ArticleCorrection",
     "ArticlePage",
     "ArticlePhotoCredit",
     "ArticleRelatedLink",
@@ -14,5 +18,7 @@ __all__ = [
     "ReporterIndexPage",
     "ReporterKind",
     "ReporterPage",
+    "SchedulerRun",
     "SectionPage",
+    "SectionReviewTask",
 ]

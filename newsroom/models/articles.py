@@ -9,13 +9,16 @@ from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.chinese import character_count, reading_minutes
+
+from .preview import NewsroomPreviewMixin
+from .scheduling import ScheduledPageMixin
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = "相关稿件"
 
 
-class ArticlePage(Page):
+class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A news article (稿件) in a section."""
 
     kicker = models.CharField("引题", max_length=255, blank=True)
@@ -138,7 +141,7 @@ class ArticlePage(Page):
 
     content_panels = [
         MultiFieldPanel(
-            [FieldPanel("kicker"), FieldPanel("title"), FieldPanel("subtitle"), FieldPanel("summary")],
+            [FieldPanel("kicker"), FieldPanel("title", heading="主题"), FieldPanel("subtitle"), FieldPanel("summary")],
             heading="标题",
         ),
         MultipleChooserPanel("bylines", chooser_field_name="reporter", heading="署名", label="署名"),
@@ -166,6 +169,12 @@ class ArticlePage(Page):
         ),
         FieldPanel("tags"),
         MultipleChooserPanel("related_links", chooser_field_name="related", heading="相关稿件", label="相关稿件"),
+        InlinePanel(
+            "corrections",
+            heading="更正",
+            label="更正说明",
+            help_text="稿件发布后发现差错或有新进展时添加;页面和客户端按日期从新到旧显示。",
+        ),
     ]
 
     search_fields = [

@@ -1,10 +1,14 @@
 """Reporters (记者) and correspondents (通讯员): one person, one page."""
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
+
+from .preview import NewsroomPreviewMixin
+from .scheduling import ScheduledPageMixin
 
 
 class ReporterKind(models.TextChoices):
@@ -47,7 +51,7 @@ class ReporterIndexPage(Page):
         return {**super().get_context(request, *args, **kwargs), **reporter_index_context(self, request)}
 
 
-class ReporterPage(Page):
+class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """One person who writes or photographs for the channel; the page title is the name."""
 
     kind = models.CharField("身份", max_length=20, choices=ReporterKind.choices, default=ReporterKind.STAFF)
@@ -61,7 +65,25 @@ class ReporterPage(Page):
         related_name="+",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("bio"), FieldPanel("photo")]
+    # The reporter's own login, so "my articles" and bylines connect; one login, one person.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登录账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reporter_page",
+        help_text="这位记者登录后台用的账号;署名是他/她的稿件会出现在“我的稿件”中。",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        # Only those who manage logins link one to a reporter.
+        FieldPanel("user", permission="auth.change_user"),
+    ]
     search_fields = [*Page.search_fields, index.FilterField("kind")]
 
     parent_page_types = ["newsroom.ReporterIndexPage"]

@@ -7,8 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .preview import NewsroomPreviewMixin
+from .scheduling import ScheduledPageMixin
 
-class ChannelHomePage(Page):
+
+class ChannelHomePage(NewsroomPreviewMixin, Page):
     """The channel's front page; one per site."""
 
     intro = models.TextField("频道简介", blank=True)
@@ -53,7 +56,7 @@ class ChannelHomePage(Page):
         return {**super().get_context(request, *args, **kwargs), **home_context(self, request)}
 
 
-class SectionPage(Page):
+class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A section (栏目) of the channel; articles live under it."""
 
     intro = models.TextField("栏目简介", blank=True)

@@ -29,6 +29,7 @@ def _article_form(**overrides) -> dict:
         "bylines": inline_formset([]),
         "photo_credits": inline_formset([]),
         "related_links": inline_formset([]),
+        "corrections": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(overrides)

@@ -1,0 +1,52 @@
+"""编辑初审: a first review that only the editors of the article's own section can act on."""
+
+from django.db.models import CharField, QuerySet, Subquery
+from django.db.models.functions import Cast
+from wagtail.models import GroupApprovalTask, Page, TaskState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+class SectionReviewTask(GroupApprovalTask):
+    """A group approval step limited to members who may also publish the page (its section's editors)."""
+
+    def _may_review(self, obj, user) -> bool:
+        if user.is_superuser:
+            return True
+        if not self._user_in_groups(user):
+            return False
+        if not isinstance(obj, Page):
+            return True
+        # Publishing rights follow the section: 编辑-<slug> holds "publish" on its section only.
+        return obj.permissions_for_user(user).can_publish()
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_review(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_review(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_review(obj, user)
+
+    def get_actions(self, obj, user):
+        return super().get_actions(obj, user) if self._may_review(obj, user) else []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs) -> QuerySet[TaskState]:
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        publishable = (
+            PagePermissionPolicy()
+            .instances_user_has_permission_for(user, "publish")
+            .annotate(key=Cast("pk", output_field=CharField()))
+            .values("key")
+        )
+        return states.filter(workflow_state__object_id__in=Subquery(publishable))
+
+    @classmethod
+    def get_description(cls) -> str:
+        return "所选用户组的成员可以审核,但只限他们有发布权限的栏目中的稿件"
+
+    class Meta:
+        verbose_name = "栏目初审"
+        verbose_name_plural = "栏目初审"
