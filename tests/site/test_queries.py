@@ -1,0 +1,67 @@
+"""Query counts per page: constant in what the page lists (bylines, related articles, articles)."""
+
+import pytest
+from django.core.cache import caches
+
+from newsroom.models import ArticleRelatedLink
+from tests.factories import ArticleBylineFactory, ArticlePageFactory, ArticlePhotoCreditFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# site + channel home, the article by its address, credits (one UNION), navigation sections,
+# corrections, tags, related articles.
+ARTICLE_QUERIES = 8
+
+
+def fresh_get(client, url: str):
+    # Measure rendering, not the page cache.
+    caches["pages"].clear()
+    return client.get(url)
+
+
+def build_article(section, *, bylines: int, related: int):
+    article = ArticlePageFactory(parent=section)
+    for _ in range(bylines):
+        ArticleBylineFactory(page=article)
+    ArticlePhotoCreditFactory(page=article)
+    for _ in range(related):
+        ArticleRelatedLink.objects.create(page=article, related=ArticlePageFactory(parent=section))
+    article.tags.add("青岛", "经济")
+    article.save()
+    return article
+
+
+def test_an_article_page_takes_the_same_queries_whatever_its_bylines_and_related(
+    client, channel, django_assert_num_queries
+):
+    section = SectionPageFactory()
+    small = build_article(section, bylines=1, related=0)
+    large = build_article(section, bylines=6, related=4)
+    # Warm Wagtail's own caches (site root paths, content types) as any running server has them.
+    fresh_get(client, small.url)
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        small_page = fresh_get(client, small.url)
+    with django_assert_num_queries(ARTICLE_QUERIES):
+        large_page = fresh_get(client, large.url)
+    assert small_page.status_code == large_page.status_code == 200
+    assert large_page.content.decode().count('class="byline"') == 6
+
+
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [("/", 9), ("/{section}/", 10), ("/reporters/", 10), ("/feed/", 4), ("/sitemap.xml", 3)],
+)
+def test_listing_pages_take_the_same_queries_for_two_or_twelve_articles(
+    client, channel, django_assert_num_queries, url, queries
+):
+    section = SectionPageFactory()
+    url = url.format(section=section.slug)
+    for _ in range(2):
+        ArticleBylineFactory(page=ArticlePageFactory(parent=section))
+    fresh_get(client, url)
+    with django_assert_num_queries(queries):
+        fresh_get(client, url)
+    for _ in range(10):
+        ArticleBylineFactory(page=ArticlePageFactory(parent=section))
+    with django_assert_num_queries(queries):
+        assert fresh_get(client, url).status_code == 200
