@@ -59,34 +59,6 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
 
         return {**super().get_context(request, *args, **kwargs), **home_context(self, request)}
 
-    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        # Articles are most of the traffic: find one by its tree address in a single query
-        # (Wagtail walks the tree with two queries per level) and check visibility there too.
-        if len(path_components) == 2:
-            from wagtail.models import Site
-
-            from newsroom.selectors import article_at_live
-
-            site = Site.find_for_request(request)
-            if site is not None and site.root_page_id == self.pk:
-                article = article_at_live(f"{self.url_path}{'/'.join(path_components)}/", site=site)
-                if article is not None:
-                    article.reader_visible = True
-                    return RouteResult(article)
-        result = super().route(request, path_components)
-        page = result[0]
-        # Wagtail serves a live page whose go-live time is ahead or expiry passed until the
-        # scheduler runs; readers never see such a page.
-        now = timezone.now()
-        if (page.go_live_at and page.go_live_at > now) or (page.expire_at and page.expire_at <= now):
-            raise Http404
-        return result
-
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom.site.pages import home_context
-
-        return {**super().get_context(request, *args, **kwargs), **home_context(self, request)}
-
 
 class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A section (栏目) of the channel; articles live under it."""
