@@ -1,0 +1,150 @@
+"""A reader in real Chromium (Debian's package, driven by Playwright) on a phone and a desktop.
+
+Screenshots go to a temporary folder, or to SCREENSHOTS_DIR (`make screenshots` → docs/screenshots/).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from newsroom.models import ArticlePage
+from tests.conftest import require_system_part
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+# Summed from the page's own layout-shift entries; 0 means nothing moved while loading.
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 300);
+})"""
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    require_system_part(Path(CHROMIUM).exists(), "Chromium", "apt-get install chromium fonts-wqy-microhei")
+    require_system_part(AXE.exists(), "axe-core", "npm ci (package.json at the project root)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop on this thread; Django would then refuse the
+    # test's own (synchronous) ORM calls. Playwright's documented remedy for Django tests:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def seeded_server(live_server):
+    call_command("import_edition", "seeds/", verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Reader:
+    """One browser tab that fails the test on any console error and checks each page it lands on."""
+
+    def __init__(self, browser, viewport: dict[str, int], base_url: str) -> None:
+        self.context = browser.new_context(viewport=viewport, locale="zh-CN", timezone_id="Asia/Shanghai")
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def check(self) -> None:
+        """No console errors, no serious accessibility problem, no layout shift, no sideways scrolling."""
+        page = self.page
+        assert self.errors == [], (page.url, self.errors)
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("async () => (await axe.run(document)).violations")
+        serious = [
+            (v["id"], v["impact"], v["nodes"][0]["html"]) for v in violations if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == [], (page.url, serious)
+        assert page.evaluate(LAYOUT_SHIFT) == 0, page.url
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_reader_follows_the_lead_story_a_byline_and_the_section(chromium, seeded_server, screenshots, device):
+    lead = ArticlePage.objects.order_by("-first_published_at", "-id").first()
+    byline = lead.bylines.select_related("reporter").first()
+    section = lead.get_parent()
+    reader = Reader(chromium, VIEWPORTS[device], seeded_server.url)
+    page = reader.page
+    try:
+        page.goto(seeded_server.url + "/")
+        assert page.locator("html").get_attribute("lang") == "zh-CN"
+        reader.check()
+        page.screenshot(path=str(screenshots / f"home-{device}.png"), full_page=True)
+
+        page.locator(".lead-story h2 a").click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == lead.title
+        assert page.locator(".dateline").first.inner_text() == lead.dateline_text
+        reader.check()
+        page.screenshot(path=str(screenshots / f"article-{device}.png"), full_page=True)
+
+        page.locator(".bylines a", has_text=byline.reporter.title).click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == byline.reporter.title
+        assert lead.title in page.locator("#written-title + .article-list").inner_text()
+        reader.check()
+
+        page.locator(".section-nav a", has_text=section.title).click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == section.title
+        assert lead.title in page.locator(".article-list").inner_text()
+        reader.check()
+    finally:
+        reader.close()
+
+
+def test_search_works_without_javascript(chromium, seeded_server):
+    context = chromium.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        page.goto(seeded_server.url + "/")
+        page.fill("#site-search", "青岛")
+        page.press("#site-search", "Enter")
+        page.wait_for_load_state()
+        assert page.url.startswith(seeded_server.url + "/search/?q=")
+        assert page.locator("h1").inner_text() == "搜索稿件"
+    finally:
+        context.close()
+
+
+def test_chromium_and_the_cjk_font_are_installed():
+    require_system_part(shutil.which("fc-list") is not None, "fontconfig", "apt-get install fontconfig")
+    import subprocess
+
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout
+    require_system_part(bool(fonts.strip()), "a CJK font", "apt-get install fonts-wqy-microhei")

@@ -1,0 +1,71 @@
+"""Under production settings (WhiteNoise, hashed manifest), pages render after `collectstatic`."""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from django.conf import settings
+
+# A settings module that is production's own, with the static and database files in a temp folder.
+SETTINGS = """
+from cms.settings.production import *  # noqa: F403
+STATIC_ROOT = {static_root!r}
+"""
+
+# Run in a fresh interpreter: production settings must be imported from scratch, as a server does.
+SCRIPT = """
+import json
+import django
+from django.core.management import call_command
+django.setup()
+from django.test import Client
+from newsroom.models import ArticlePage, ReporterPage
+call_command("migrate", verbosity=0)
+call_command("import_edition", "seeds/", verbosity=0)
+call_command("collectstatic", interactive=False, verbosity=0)
+client = Client(HTTP_HOST="news.example.cn", HTTP_X_FORWARDED_PROTO="https")
+article = ArticlePage.objects.order_by("pk").first()
+reporter = ReporterPage.objects.order_by("pk").first()
+urls = ["/", "/yaowen/", article.url, "/reporters/", reporter.url, "/search/?q=青岛", "/feed/", "/sitemap.xml"]
+result = {url: client.get(url).status_code for url in urls}
+result["404"] = client.get("/no-such-page/").status_code
+home = client.get("/").content.decode()
+start = home.index("/static/newsroom/site.")
+stylesheet = home[start:home.index('"', start)]
+result["stylesheet"] = stylesheet
+result["stylesheet_status"] = client.get(stylesheet).status_code
+print("RESULT" + json.dumps(result, ensure_ascii=False))
+"""
+
+
+def test_pages_render_with_hashed_static_files_under_production_settings(tmp_path: Path):
+    (tmp_path / "prod_like.py").write_text(SETTINGS.format(static_root=str(tmp_path / "static")))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "prod_like",
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(settings.BASE_DIR)]),
+        "SECRET_KEY": "production-like-test-key",
+        "ALLOWED_HOSTS": "news.example.cn",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    env.pop("PAGE_CACHE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(SCRIPT)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.split("RESULT", 1)[1])
+    stylesheet = result.pop("stylesheet")
+    assert result.pop("404") == 404
+    assert result == dict.fromkeys(result, 200), result
+    # The manifest names the file by its content hash, so a CDN may keep it forever.
+    assert stylesheet.startswith("/static/newsroom/site.") and stylesheet.endswith(".css")
+    assert stylesheet != "/static/newsroom/site.css"
