@@ -21,10 +21,14 @@ $(STAMP): $(PY) requirements/base.txt requirements/dev.txt requirements/producti
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)  ## set up SQLite, import seeds/, create the admin account, serve on 127.0.0.1:$(PORT)
+run: $(STAMP)  ## set up SQLite, import seeds/, create the admin and demo logins, serve on 127.0.0.1:$(PORT) with the scheduler
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_edition seeds/
 	$(PY) manage.py create_local_admin --port $(PORT)
+	@# The scheduler (定时发布) runs every minute beside the server and is stopped when the server exits.
+	@( while true; do $(PY) manage.py publish_scheduled; sleep 60; done ) & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	echo "定时发布 / scheduler: publish_scheduled every minute; health: http://127.0.0.1:$(PORT)/health/scheduler"; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)  ## run the whole test suite (DATABASE_URL=postgres://… to use PostgreSQL)

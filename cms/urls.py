@@ -6,12 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom import health
 from newsroom.api.api import api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("health/scheduler", health.scheduler, name="health_scheduler"),
 ]
 
 # A rejected request (a Host header outside ALLOWED_HOSTS…) gets JSON under /api/, Django's page elsewhere.

@@ -1,0 +1,43 @@
+"""The newsroom's additions to the Wagtail admin: the article desk listing and "my articles" on the dashboard."""
+
+from django.db.models import Q, QuerySet
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from newsroom.admin_views import article_listing_viewset
+from newsroom.models import ArticlePage, ReporterPage
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing() -> object:
+    return article_listing_viewset
+
+
+def my_articles(user: object, *, limit: int = 10) -> tuple[ReporterPage | None, QuerySet[ArticlePage]]:
+    """Articles under the user's byline (through their linked reporter page) or started by them, newest edit first."""
+    reporter = ReporterPage.objects.filter(user=user).first()
+    mine = Q(owner=user)
+    if reporter is not None:
+        mine |= Q(bylines__reporter=reporter)
+    articles = ArticlePage.objects.filter(mine).distinct().order_by("-latest_revision_created_at", "-pk")[:limit]
+    return reporter, articles
+
+
+class MyArticlesPanel(Component):
+    """Dashboard panel: the reporter's own articles and where each stands (草稿, 审核中, 已发布…)."""
+
+    name = "my_articles"
+    template_name = "newsroom/admin/my_articles_panel.html"
+    order = 205  # just before Wagtail's "your pages in a workflow"
+
+    def __init__(self, user: object) -> None:
+        self.user = user
+
+    def get_context_data(self, parent_context: dict | None = None) -> dict:
+        reporter, articles = my_articles(self.user)
+        return {"reporter": reporter, "articles": list(articles)}
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_articles_panel(request: object, panels: list) -> None:
+    panels.append(MyArticlesPanel(request.user))
