@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format bench clean
+.PHONY: help run test lint format bench clean screenshots
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 12
@@ -31,8 +31,17 @@ run: $(STAMP)  ## set up SQLite, import seeds/, create the admin and demo logins
 	echo "定时发布 / scheduler: publish_scheduled every minute; health: http://127.0.0.1:$(PORT)/health/scheduler"; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)  ## run the whole test suite (DATABASE_URL=postgres://… to use PostgreSQL)
+# axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks.
+# Without npm the browser tests skip locally (and fail in CI, where STRICT_SYSTEM_PARTS=1).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: install Node.js + npm for the browser accessibility checks"; fi
+
+test: $(STAMP) node_modules/.installed  ## run the whole test suite (DATABASE_URL=postgres://… to use PostgreSQL)
 	$(PY) -m pytest
+
+screenshots: $(STAMP) node_modules/.installed  ## regenerate docs/screenshots/ (home and article, phone and desktop) in Chromium
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/site/test_browser.py -k lead_story -q
 
 lint: $(STAMP)  ## ruff lint and format check
 	$(VENV)/bin/ruff check .
