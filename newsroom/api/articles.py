@@ -23,6 +23,8 @@ from newsroom.selectors import (
 router = Router(tags=["articles"])
 
 RELATED_LIMIT = 4
+# Page ids are 32-bit: a larger number names no article (and SQLite could not even compare it).
+LARGEST_ID = 2**31 - 1
 
 LIST_RESPONSES = {200: schemas.ArticleList, 304: None, 422: schemas.ValidationFailure}
 DETAIL_RESPONSES = {200: schemas.ArticleDetail, 304: None, 404: schemas.Error, 422: schemas.ValidationFailure}
@@ -80,7 +82,7 @@ def articles_list(request: HttpRequest, filters: Query[schemas.ArticleFilters]) 
 )
 def articles_detail(request: HttpRequest, article_id: int) -> schemas.ArticleDetail:
     scope = scope_of(request)
-    article = article_live(scope, article_id)
+    article = article_live(scope, article_id) if article_id <= LARGEST_ID else None
     if article is None:
         raise Http404("没有这篇稿件,或稿件尚未发布")
     related = related_articles_live(scope, article, limit=RELATED_LIMIT)
