@@ -149,7 +149,8 @@ def build_desk() -> Desk:
     desk.add(desk.jingji, "“科创中国”科技服务团服务青岛", 2, bylines=[("记者", desk.xiao), ("实习生", desk.intern)])
     desk.add(desk.jingji, "青岛港货物吞吐量创新高", 3, bylines=[("记者", desk.ji)])
     for minutes in range(4, 8):
-        desk.add(desk.yaowen if minutes % 2 else desk.jingji, f"青岛新闻{minutes}", minutes, bylines=[("记者", desk.xiao)])
+        section = desk.yaowen if minutes % 2 else desk.jingji
+        desk.add(section, f"青岛新闻{minutes}", minutes, bylines=[("记者", desk.xiao)])
     return desk
 
 

@@ -83,7 +83,8 @@ def test_cursor_stays_valid_while_articles_are_published_and_unpublished(api, de
     newest_first[0].unpublish()
     newest_first[4].unpublish()
     second = api("/api/v1/articles", {"limit": 3, "cursor": first["next_cursor"]})
-    assert [item["id"] for item in second["items"]] == [a.pk for a in (newest_first[3], newest_first[5], newest_first[6])]
+    expected = [newest_first[3], newest_first[5], newest_first[6]]
+    assert [item["id"] for item in second["items"]] == [a.pk for a in expected]
 
 
 def test_articles_with_the_same_publication_time_are_ordered_by_id(api, desk):

@@ -36,7 +36,7 @@ def test_a_search_cursor_works_only_for_its_own_query(api, desk, harbours):
 
 
 def test_queries_the_search_backend_cannot_parse_match_nothing(api, desk):
-    for query in ['"', "harbour\"", "(", "AND", "*", "-", "'", "\\"]:
+    for query in ['"', 'harbour"', "(", "AND", "*", "-", "'", "\\"]:
         assert api("/api/v1/search", {"q": query})["next_cursor"] is None
 
 
