@@ -1,0 +1,92 @@
+"""Logins for each role, two sections (one is the editor's own), and the article editor's form data."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from newsroom.roles import CHIEF_EDITORS, REPORTERS, assign_section_editor
+from tests.factories import SectionPageFactory
+
+
+@pytest.fixture
+def own_section(db):
+    """The section the editor runs (要闻)."""
+    return SectionPageFactory(title="要闻", slug="yaowen")
+
+
+@pytest.fixture
+def other_section(db):
+    """A section the editor does not run (经济)."""
+    return SectionPageFactory(title="经济", slug="jingji")
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username: str, *groups: str):
+        user = django_user_model.objects.create_user(username=username, password="pw-" + username)
+        user.groups.add(*Group.objects.filter(name__in=groups))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def reporter(make_user):
+    return make_user("reporter", REPORTERS)
+
+
+@pytest.fixture
+def editor(make_user, own_section):
+    user = make_user("editor")
+    assign_section_editor(user, own_section)
+    return user
+
+
+@pytest.fixture
+def chief(make_user):
+    return make_user("chief", CHIEF_EDITORS)
+
+
+@pytest.fixture
+def login():
+    """A browser signed in as the given user, one per user (real admin views and permission checks)."""
+    clients = {}
+
+    def as_user(user):
+        if user.pk not in clients:
+            clients[user.pk] = Client()
+            clients[user.pk].force_login(user)
+        return clients[user.pk]
+
+    return as_user
+
+
+def article_form(page=None, **overrides) -> dict:
+    """The article editor's form as the browser posts it: the page's current values, then the overrides."""
+    data = {
+        "title": page.title if page else "胶东经济圈一体化发展全面起势",
+        "slug": page.slug if page else "jiaodong",
+        "kicker": "",
+        "subtitle": "",
+        "summary": "",
+        "dateline_text": "",
+        "dateline_source": "",
+        "dateline_place": "",
+        "dateline_date": "",
+        "body": streamfield([("paragraph", "本报青岛讯 胶东五市携手推进一体化。")]),
+        "lead_image_caption": "",
+        "edition_date": "",
+        "print_page": "",
+        "print_page_name": "",
+        "tags": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "bylines": inline_formset([]),
+        "photo_credits": inline_formset([]),
+        "related_links": inline_formset([]),
+        "corrections": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
