@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
+from modelsearch import index as search_index
+from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
+from wagtail.log_actions import log
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from newsroom.importer.records import Article, Edition, Section, article_to_dict
 from newsroom.models import (
@@ -110,13 +119,29 @@ def load_edition(
         warnings=list(edition.warnings),
     )
     try:
-        with transaction.atomic():
-            _EditionWriter(edition, sections, report, progress).write()
+        with transaction.atomic(), _deferred_indexing():
+            writer = _EditionWriter(edition, sections, report, progress)
+            writer.write()
             if dry_run:
                 raise _DryRunRollback
+            writer.reindex()
     except _DryRunRollback:
         pass
     return report
+
+
+@contextmanager
+def _deferred_indexing() -> Iterator[None]:
+    """Index each written page once at the end, not on each of the several saves Wagtail makes."""
+    models = [ArticlePage, ReporterPage, SectionPage]
+    for model in models:
+        post_save.disconnect(search_on_save, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(search_on_save, sender=model)
 
 
 class _EditionWriter:
@@ -129,6 +154,7 @@ class _EditionWriter:
         self.sections = sections
         self.report = report
         self.progress = progress
+        self.written: list[Page] = []
 
     def write(self) -> None:
         # Serialise imports: a second import waits here until the first commits, so two
@@ -148,13 +174,39 @@ class _EditionWriter:
             if self.progress:
                 self.progress(done, total)
 
+    def reindex(self) -> None:
+        """Bring the search and reference indexes up to date with every page written."""
+        for page in self.written:
+            ReferenceIndex.create_or_update_for_object(page)
+        for model in {type(page) for page in self.written}:
+            pages = model.objects.filter(pk__in=[p.pk for p in self.written if type(p) is model])
+            for page in pages:
+                search_index.insert_or_update_object(page)
+
+    def _add_published(self, parent: Page, page: Page) -> None:
+        """Add a new page to the tree already published, in the state Wagtail's publish leaves it.
+
+        A new page has no previous revision, schedule or workflow to reconcile, so the one
+        validated save of add_child, one revision and one small update replace the three full
+        saves of save_revision().publish(): the import runs several times faster.
+        """
+        page.live, page.has_unpublished_changes = True, False
+        page.last_published_at = timezone.now()
+        page.first_published_at = page.first_published_at or page.last_published_at
+        parent.add_child(instance=page)
+        revision = page.save_revision(changed=False, clean=False)
+        page.live_revision = revision
+        page.save(update_fields=["live_revision"], clean=False)
+        log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
+        page_published.send(sender=page.specific_class, instance=page, revision=revision)
+        self.written.append(page)
+
     def _sections(self) -> dict[str, SectionPage]:
         pages = {page.slug: page for page in SectionPage.objects.child_of(self.home)}
         for section in self.sections:
             if section.slug not in pages:
                 page = SectionPage(title=section.title, slug=section.slug)
-                self.home.add_child(instance=page)
-                page.save_revision().publish()
+                self._add_published(self.home, page)
                 pages[section.slug] = page
                 self.report.sections_created.append(section.slug)
         return pages
@@ -170,8 +222,7 @@ class _EditionWriter:
         for name, role in people.items():
             if name not in found:
                 page = ReporterPage(title=name, kind=kind_for_role(role))
-                index.add_child(instance=page)
-                page.save_revision().publish()
+                self._add_published(index, page)
                 found[name] = page
                 self.report.reporters_created.append(name)
         return found
@@ -232,8 +283,7 @@ class _EditionWriter:
             raise ValueError(f"{self.edition.source_name}:{article.line}: unknown section {article.section!r}")
         page = ArticlePage(first_published_at=_published_at(self.edition, article))
         self._fill(page, article, key)
-        section.add_child(instance=page)
-        page.save_revision().publish()
+        self._add_published(section, page)
         self.report.created.append(article.title)
 
     def _update(self, page: ArticlePage, article: Article, key: str) -> None:
@@ -252,4 +302,5 @@ class _EditionWriter:
                 f"{self.edition.source_name}:{article.line}: {article.title}: "
                 "updated as a draft, not published: an editor had unpublished it"
             )
+        self.written.append(page)
         self.report.updated.append(article.title)

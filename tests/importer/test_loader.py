@@ -220,3 +220,26 @@ def test_the_command_imports_a_folder(capsys):
     assert "8 created" in out
     call_command("import_edition", str(ROOT / "seeds"))
     assert "8 unchanged" in capsys.readouterr().out
+
+
+def test_imported_articles_are_indexed_and_logged_as_published():
+    from wagtail.models import PageLogEntry
+
+    _import(SEED.read_bytes(), SEED.name)
+    article = _article("宝山镇")
+    assert article.live_revision_id == article.latest_revision_id
+    assert not article.has_unpublished_changes
+    assert PageLogEntry.objects.filter(page=article, action="wagtail.publish").count() == 1
+    assert article in ArticlePage.objects.search("西海岸新区宝山镇获评")
+    assert ReporterPage.objects.get(title="张志德") in ReporterPage.objects.search("张志德")
+
+
+def test_an_update_is_indexed_and_published_through_wagtail():
+    from wagtail.models import PageLogEntry
+
+    _import(SEED.read_bytes(), SEED.name)
+    edited = SEED.read_text(encoding="utf-8").replace("截至目前,西海岸新区", "截至目前,独一无二词西海岸新区")
+    _import(edited.encode(), SEED.name)
+    article = _article("宝山镇")
+    assert PageLogEntry.objects.filter(page=article, action="wagtail.publish").count() == 2
+    assert article.live_revision_id == article.latest_revision_id
