@@ -4,7 +4,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseBase, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI
 
@@ -22,15 +22,20 @@ def answer_in_json(view: View) -> View:
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        # The API only reads: every URL under it, the schema and docs included, refuses the rest.
+        if request.method not in READ_METHODS:
+            return apply_http_caching(request, method_not_allowed(READ_METHODS, request.method or ""))
         head = request.method == "HEAD"
         if head:
             # ninja routes GET only; a HEAD is the same GET without its body.
             request.method = "GET"
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            # Only views outside the routers raise it (ninja's API root): endpoints answer their own.
+            response = unknown_path(request)
         if head:
             request.method = "HEAD"
-        if isinstance(response, HttpResponseNotAllowed):
-            response = method_not_allowed(READ_METHODS, request.method or "")
         response = apply_http_caching(request, response)
         if head and not response.streaming:
             response["Content-Length"] = str(len(response.content))
