@@ -75,20 +75,38 @@ def section_context(page: SectionPage, request: HttpRequest) -> dict[str, object
     return {"articles": paginate(request, selectors.article_listing_live(site=site, section=page))}
 
 
+def _credits_in_memory(page: ArticlePage) -> list[Credit]:
+    """Credits from the edited page itself, as a preview shows them before anything is saved."""
+    credits = []
+    for photo, relation in ((False, page.bylines), (True, page.photo_credits)):
+        for credit in relation.all():
+            url = credit.reporter.url if credit.reporter.live else None
+            credits.append(Credit(photo=photo, role=credit.role, name=credit.reporter.title, url=url))
+    return credits
+
+
 def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object]:
     site = reader_site(request)
-    credits = selectors.article_credits_live(page, site=site)
+    # A preview renders the editor's unsaved version: its bylines, tags and corrections live
+    # on the page object (modelcluster), not in the database yet.
+    preview = getattr(request, "is_preview", False)
+    if preview:
+        credits = _credits_in_memory(page)
+        related = [link.related for link in page.related_links.all() if link.related.live][:4]
+    else:
+        credits = selectors.article_credits_live(page, site=site)
+        related = selectors.related_headlines_live(page, site=site)
     sections = {section.path: section for section in sections_for(request)}
-    # Correction notices (更正) arrive with another change; until then the article simply has none.
+    # Correction notices (更正) arrived with another change; the guard keeps older trees working.
     corrections = list(page.corrections.all()) if hasattr(page, "corrections") else []
     return {
-        "section": selectors.section_of(page, sections),
+        "section": selectors.section_of(page, sections) if page.path else None,
         "byline_groups": group_by_role([c for c in credits if not c.photo]),
         "photo_credit_groups": group_by_role([c for c in credits if c.photo]),
         "authors": [c for c in credits if not c.photo],
         "photographers": [c for c in credits if c.photo],
         "tags": list(page.tags.all()),
-        "related": selectors.related_headlines_live(page, site=site),
+        "related": related,
         "corrections": corrections,
     }
 

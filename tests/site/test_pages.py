@@ -248,3 +248,17 @@ def test_section_pages_are_found_by_the_section_factory_slug(client, channel):
     section = SectionPageFactory(title="乡村")
     assert SectionPage.objects.get(pk=section.pk).url == f"/{section.slug}/"
     assert client.get(section.url).status_code == 200
+
+
+def test_a_preview_shows_the_editors_unsaved_bylines_and_tags(admin_client, channel):
+    article = ArticleBylineFactory(role="记者", reporter=ReporterPageFactory(title="旧署名")).page
+    newcomer = ReporterPageFactory(title="新署名")
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.bylines.clear()
+    article.bylines.add(ArticleBylineFactory.build(page=article, role="本报记者", reporter=newcomer))
+    article.tags.add("预览标签")
+    response = article.make_preview_request(original_request=None, preview_mode="")
+    page = soup(response)
+    assert text(page.select_one(".bylines")) == "本报记者 新署名"
+    assert [text(a) for a in page.select(".tags a")] == ["预览标签"]
+    assert "public" not in response.get("Cache-Control", "")

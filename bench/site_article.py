@@ -1,0 +1,146 @@
+"""Article page throughput: from the full-page cache and uncached, against a bare-view floor.
+
+    .venv/bin/python bench/site_article.py [--requests 2000] [--sqlite]
+
+Floor, in the same run: a Django view returning a fixed byte string through the same middleware
+stack (the page cache passes it by, as it passes the admin). Each request goes through Django's
+WSGI handler in process, so the figures are the application's cost, not a network's.
+Targets (issue 7): cached >= 0.5x floor with 0 queries; uncached >= 1/25 of floor.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BENCH_DB = "bench_site"
+
+# The bench's URLconf: the floor view first, then the project's own URLs.
+urlpatterns: list = []
+
+
+def _fresh_postgres() -> str:
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
+
+
+def _environ(path: str) -> dict:
+    # As a WSGI server passes it: percent-decoded, UTF-8 bytes carried as latin-1 text.
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": unquote(path).encode().decode("latin-1"),
+        "QUERY_STRING": "",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+    }
+
+
+def _rate(handler, path: str, n: int, before_each=None) -> float:
+    """Requests per second over n requests (only the handler call is timed)."""
+    statuses = []
+    spent = 0.0
+    for _ in range(n):
+        if before_each:
+            before_each()
+        environ = _environ(path)
+        started = time.perf_counter()
+        response = handler(environ, lambda status, headers: statuses.append(status))
+        b"".join(response)
+        response.close()
+        spent += time.perf_counter() - started
+    if set(statuses) != {"200 OK"}:
+        raise SystemExit(f"{path}: {set(statuses)}")
+    return n / spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--sqlite", action="store_true", help="a temporary SQLite file instead of PostgreSQL")
+    args = parser.parse_args()
+
+    if args.sqlite:
+        database = Path(tempfile.gettempdir()) / "bench_site.sqlite3"
+        database.unlink(missing_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    else:
+        os.environ["DATABASE_URL"] = _fresh_postgres()
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    import django
+    from django.conf import settings
+
+    django.setup()
+    settings.ROOT_URLCONF = __name__
+    settings.READER_PAGE_CACHE_EXCLUDED_PATHS = (*settings.READER_PAGE_CACHE_EXCLUDED_PATHS, "/bench/")
+    from django.core.cache import caches
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.management import call_command
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import include, path
+
+    from newsroom.models import ArticlePage
+
+    def floor(request):
+        return HttpResponse(b"<!DOCTYPE html><title>floor</title>", content_type="text/html; charset=utf-8")
+
+    urlpatterns.extend([path("bench/floor/", floor), path("", include("cms.urls"))])
+
+    call_command("migrate", verbosity=0)
+    call_command("import_edition", str(ROOT / "seeds"), verbosity=0)
+    article = ArticlePage.objects.get(title="以模式创新保持引领优势")
+    url = article.url
+    handler = WSGIHandler()
+    pages = caches["pages"]
+
+    # Warm-up: Wagtail's own caches (site root paths, content types) and the page cache.
+    for target in ("/bench/floor/", url, url):
+        _rate(handler, target, 1)
+
+    floor_rates, cached_rates, uncached_rates = [], [], []
+    for _ in range(args.rounds):
+        floor_rates.append(_rate(handler, "/bench/floor/", args.requests))
+        _rate(handler, url, 1)
+        with CaptureQueriesContext(connection) as cached_queries:
+            cached_rates.append(_rate(handler, url, args.requests))
+        uncached_rates.append(_rate(handler, url, max(args.requests // 10, 50), before_each=pages.clear))
+    with CaptureQueriesContext(connection) as uncached_queries:
+        _rate(handler, url, 1, before_each=pages.clear)
+
+    floor_rps = statistics.median(floor_rates)
+    cached_rps = statistics.median(cached_rates)
+    uncached_rps = statistics.median(uncached_rates)
+    database = "SQLite" if args.sqlite else "PostgreSQL"
+    print(f"article page {url} on {database}, {args.rounds} rounds, median req/s")
+    print(f"  floor (bare view, same middleware) {floor_rps:9.0f} req/s")
+    print(
+        f"  article from the page cache        {cached_rps:9.0f} req/s  {cached_rps / floor_rps:5.2f}x floor"
+        f"  (target >= 0.5x), {len(cached_queries.captured_queries)} queries in {args.requests} requests"
+    )
+    print(
+        f"  article uncached (rendered)        {uncached_rps:9.0f} req/s  1/{floor_rps / uncached_rps:.1f} of floor"
+        f"  (target >= 1/25), {len(uncached_queries.captured_queries)} queries per request"
+    )
+    ok = cached_rps >= 0.5 * floor_rps and uncached_rps >= floor_rps / 25 and not cached_queries.captured_queries
+    print("  targets met" if ok else "  TARGETS MISSED")
+
+
+if __name__ == "__main__":
+    main()
