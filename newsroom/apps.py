@@ -17,3 +17,10 @@ class NewsroomConfig(AppConfig):
         from newsroom.site.cache import connect_purge_signals
 
         connect_purge_signals()
+
+        # Channel words (西海岸新区, 卡奥斯…) must be known before any text is cut for the index.
+        from django.conf import settings
+
+        from newsroom.search.segmenter import add_words, read_dictionary
+
+        add_words(read_dictionary(settings.NEWSROOM_SEARCH_DICTIONARY))

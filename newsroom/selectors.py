@@ -144,13 +144,14 @@ def related_articles(article: ArticlePage, *, limit: int = 4, site: Site | None 
 
 
 def article_search_live(query: str, *, site: Site | None = None) -> list[ArticlePage]:
-    """Visible articles matching `query`, best match first (the search capability refines this)."""
+    """Visible articles holding every word of `query` (cut by jieba), best match first."""
+    from newsroom.search.query import search_articles
+
     # A search may only filter on the index's FilterFields, and go-live/expiry are not among them:
     # search the live articles, and let article_list_live below decide what a reader may see.
-    matches = ArticlePage.objects.live().search(query, order_by_relevance=True)
-    ids = [page.pk for page in matches]
-    found = article_list_live(site=site).in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+    ranked = search_articles(query, ArticlePage.objects.live())
+    found = article_list_live(site=site).in_bulk([r.article.pk for r in ranked])
+    return [found[r.article.pk] for r in ranked if r.article.pk in found]
 
 
 # --- The public reader site (issue 7): lean reads, a fixed number of queries per page. ---

@@ -143,9 +143,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "青岛频道"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's database backend (PostgreSQL full text or SQLite FTS5), fed Chinese cut into words.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "newsroom.search.backend"},
 }
+# Words the segmenter must keep whole: local places, institutions, names. Editors add more in
+# the admin (搜索词库); operators edit this file, then run `manage.py update_search_dictionary`.
+NEWSROOM_SEARCH_DICTIONARY = BASE_DIR / "seeds" / "search_dictionary.dict"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 LOGGING = {

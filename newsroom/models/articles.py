@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.chinese import character_count, reading_minutes
+from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
 from .scheduling import ScheduledPageMixin
@@ -177,14 +178,18 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         ),
     ]
 
+    # Indexed as words cut by jieba (see newsroom.search): a headline hit weighs most, then the
+    # people credited, then the text; the raw fields are not indexed, they would be one "word".
     search_fields = [
         *Page.search_fields,
-        index.SearchField("kicker"),
-        index.SearchField("subtitle"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("lead_image_caption"),
+        index.SearchField("search_headline", boost=10),
+        index.SearchField("search_people", boost=4),
+        index.SearchField("search_text"),
         index.FilterField("edition_date"),
+        # So a search can order and bound its candidates, and honour schedules, in the database.
+        index.FilterField("id"),
+        index.FilterField("go_live_at"),
+        index.FilterField("expire_at"),
     ]
 
     parent_page_types = ["newsroom.SectionPage"]
@@ -218,6 +223,16 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
             elif block.block_type == "image":
                 texts.append(block.value["caption"])
         return texts
+
+    def search_headline(self) -> str:
+        return index_text(self.kicker, self.title, self.subtitle)
+
+    def search_people(self) -> str:
+        names = [c.reporter.title for c in (*self.bylines.all(), *self.photo_credits.all())]
+        return index_text(*names)
+
+    def search_text(self) -> str:
+        return index_text(self.summary, self.dateline_text, self.lead_image_caption, *self.body_text)
 
     @property
     def character_count(self) -> int:

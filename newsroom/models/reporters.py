@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from newsroom.search.segmenter import index_text
+
 from .preview import NewsroomPreviewMixin
 from .scheduling import ScheduledPageMixin
 
@@ -84,7 +86,7 @@ class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         # Only those who manage logins link one to a reporter.
         FieldPanel("user", permission="auth.change_user"),
     ]
-    search_fields = [*Page.search_fields, index.FilterField("kind")]
+    search_fields = [*Page.search_fields, index.SearchField("search_name", boost=2), index.FilterField("kind")]
 
     parent_page_types = ["newsroom.ReporterIndexPage"]
     subpage_types: list[str] = []
@@ -97,6 +99,9 @@ class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     @property
     def name(self) -> str:
         return self.title
+
+    def search_name(self) -> str:
+        return index_text(self.title)
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
         from newsroom.site.pages import reporter_context

@@ -5,7 +5,10 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail.url_routing import RouteResult
+
+from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
 from .scheduling import ScheduledPageMixin
@@ -66,6 +69,7 @@ class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     intro = models.TextField("栏目简介", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("search_title", boost=2)]
 
     parent_page_types = ["newsroom.ChannelHomePage"]
     subpage_types = ["newsroom.ArticlePage"]
@@ -74,6 +78,9 @@ class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     class Meta:
         verbose_name = "栏目"
         verbose_name_plural = "栏目"
+
+    def search_title(self) -> str:
+        return index_text(self.title, self.intro)
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
         from newsroom.site.pages import section_context
