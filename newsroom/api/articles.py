@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
@@ -31,11 +30,9 @@ DETAIL_RESPONSES = {200: schemas.ArticleDetail, 304: None, 404: schemas.Error, 4
 
 
 def as_instant(moment: datetime | None) -> datetime | None:
-    """A parameter's date-time as an aware UTC instant: Beijing time when it names no zone."""
+    """A parameter's date-time (always with its offset) as a UTC instant the database can compare."""
     if moment is None:
         return None
-    if timezone.is_naive(moment):
-        moment = moment.replace(tzinfo=timezone.get_default_timezone())
     try:
         return moment.astimezone(UTC)
     except OverflowError:

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import BeforeValidator
 
 # --- Parameters -----------------------------------------------------------------------------
 # Every text parameter refuses NUL (PostgreSQL cannot store it, so it could only ever fail
@@ -17,6 +18,22 @@ Cursor = Annotated[str, Field(max_length=300, pattern=NO_NUL, description="上�
 Limit = Annotated[int, Field(ge=1, le=100, description="每页条数,1–100")]
 
 
+def _with_offset(value: object) -> object:
+    # The schema promises an RFC 3339 date-time: refuse what pydantic would otherwise take for
+    # one (a number of seconds, a bare date, a time without its zone).
+    if isinstance(value, str):
+        try:
+            zoned = datetime.fromisoformat(value).tzinfo is not None
+        except ValueError:
+            zoned = False
+        if not zoned:
+            raise ValueError("需要带时区的 ISO 8601 日期时间,如 2020-11-30T06:00:00+08:00")
+    return value
+
+
+Moment = Annotated[datetime, BeforeValidator(_with_offset)]
+
+
 class PageParams(Schema):
     limit: Limit = 20
     cursor: Cursor | None = None
@@ -26,8 +43,8 @@ class ArticleFilters(PageParams):
     section: Slug | None = Field(None, description="栏目 slug")
     reporter: Slug | None = Field(None, description="记者 slug:署名或图片署名中有此人的稿件")
     tag: TagName | None = Field(None, description="标签")
-    since: datetime | None = Field(None, description="发布时间不早于(ISO 8601;不带时区按北京时间)")
-    until: datetime | None = Field(None, description="发布时间早于(ISO 8601;不带时区按北京时间)")
+    since: Moment | None = Field(None, description="发布时间不早于(ISO 8601,带时区,如 2020-11-30T06:00:00+08:00)")
+    until: Moment | None = Field(None, description="发布时间早于(ISO 8601,带时区)")
     q: SearchText | None = Field(None, description="搜索词:只列出匹配的稿件,仍按发布时间排序")
 
 

@@ -122,12 +122,14 @@ def test_filter_by_tag(api, desk):
     assert api("/api/v1/articles", {"tag": "没有"})["items"] == []
 
 
-def test_since_and_until_read_beijing_time_when_no_zone_is_given(api, desk):
+def test_since_and_until_take_date_times_with_their_offset(api, desk):
     # Only the article published at 05:58 Beijing time (the edition goes live at 06:00).
-    data = api("/api/v1/articles", {"since": "2020-11-30T05:57:30", "until": "2020-11-30T05:59:00"})
+    data = api("/api/v1/articles", {"since": "2020-11-30T05:57:30+08:00", "until": "2020-11-30T05:59:00+08:00"})
     assert [item["id"] for item in data["items"]] == [desk.articles[2].pk]
     utc = api("/api/v1/articles", {"since": "2020-11-29T21:57:30Z", "until": "2020-11-29T21:59:00Z"})
     assert utc == data
+    # A published_at given back as it came bounds the feed exactly.
+    assert api("/api/v1/articles", {"until": data["items"][0]["published_at"]})["items"][0]["id"] == desk.articles[3].pk
 
 
 def test_since_and_until_at_the_ends_of_the_calendar_bound_nothing(api, desk):

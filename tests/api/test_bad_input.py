@@ -86,11 +86,19 @@ def test_a_10000_character_query_is_a_422(client, desk, path):
     assert _issue_locations(response) == [["query", "q"]]
 
 
-@pytest.mark.parametrize("value", ["yesterday", "2020-13-45", "2020-11-30T25:00:00", "1e999"])
+@pytest.mark.parametrize(
+    "value", ["yesterday", "2020-13-45", "2020-11-30T25:00:00Z", "1e999", "0.5", "1606687200", "2020-11-30"]
+)
 def test_a_date_time_that_is_not_one_is_a_422(client, desk, value):
     response = client.get("/api/v1/articles", {"since": value})
     assert response.status_code == 422
     assert _issue_locations(response) == [["query", "since"]]
+
+
+def test_a_date_time_without_its_offset_is_a_422(client, desk):
+    response = client.get("/api/v1/articles", {"until": "2020-11-30T06:00:00"})
+    assert response.status_code == 422
+    assert "带时区" in response.json()["detail"][0]["msg"]
 
 
 def test_search_needs_a_query(client, desk):

@@ -1,0 +1,81 @@
+"""SQL queries per request are pinned, and do not grow with `limit`, articles, credits or sections."""
+
+from datetime import timedelta
+
+import pytest
+
+from tests.api.conftest import EDITION, Desk, add_section
+
+pytestmark = pytest.mark.django_db
+
+# The site with its root, the visible sections, the articles, their bylines, their photo credits.
+ARTICLES_LIST = 5
+# The same plus the per-section counts.
+HOME = 6
+# The site, the reporter with their count, the sections, the articles, bylines, photo credits.
+REPORTER_DETAIL = 6
+
+
+@pytest.fixture(scope="module")
+def module_busy_desk(module_desk: Desk, django_db_blocker) -> Desk:
+    """Thirty more articles, each with two bylines and a photo credit, in four more sections."""
+    desk = module_desk
+    with django_db_blocker.unblock():
+        sections = [desk.yaowen, desk.jingji, *(add_section(f"栏目{i}", f"lanmu-{i}") for i in range(4))]
+        for i in range(30):
+            desk.add(
+                sections[i % len(sections)],
+                f"忙碌的一天{i}",
+                10 + i,
+                bylines=[("记者", desk.xiao), ("通讯员", desk.ji)],
+                photo_credits=[("摄影", desk.photographer)],
+                lead_image_caption="图片说明",
+            )
+    return desk
+
+
+@pytest.fixture
+def busy_desk(module_busy_desk: Desk, db) -> Desk:
+    return module_busy_desk.fresh()
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_articles_list_queries_do_not_grow_with_limit(client, busy_desk, django_assert_num_queries, limit):
+    with django_assert_num_queries(ARTICLES_LIST):
+        response = client.get("/api/v1/articles", {"limit": limit})
+    assert len(response.json()["items"]) == min(limit, 38)
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_home_queries_do_not_grow_with_limit_or_sections(client, busy_desk, django_assert_num_queries, limit):
+    with django_assert_num_queries(HOME):
+        response = client.get("/api/v1/home", {"limit": limit})
+    assert len(response.json()["sections"]) == 6
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_reporter_queries_do_not_grow_with_limit(client, busy_desk, django_assert_num_queries, limit):
+    with django_assert_num_queries(REPORTER_DETAIL):
+        response = client.get("/api/v1/reporters/肖芳", {"limit": limit})
+    assert len(response.json()["articles"]["items"]) == min(limit, 37)
+
+
+def test_the_next_page_costs_the_same(client, busy_desk, django_assert_num_queries):
+    cursor = client.get("/api/v1/articles", {"limit": 10}).json()["next_cursor"]
+    with django_assert_num_queries(ARTICLES_LIST):
+        client.get("/api/v1/articles", {"limit": 10, "cursor": cursor})
+
+
+def test_sections_and_reporters_lists_cost_a_fixed_number(client, busy_desk, django_assert_num_queries):
+    with django_assert_num_queries(3):  # the site, the sections, their counts
+        client.get("/api/v1/sections")
+    with django_assert_num_queries(3):  # the site, the sections (an article counts in one), the reporters
+        client.get("/api/v1/reporters")
+
+
+def test_a_new_section_adds_no_query_to_home(client, busy_desk, django_assert_num_queries):
+    busy_desk.add(add_section("新栏目", "xin"), "新栏目的第一篇", -1)
+    busy_desk.add(add_section("又一个栏目", "you"), "又一个栏目的第一篇", -2)
+    with django_assert_num_queries(HOME):
+        response = client.get("/api/v1/home", {"limit": 3})
+    assert response.json()["lead"]["published_at"] == (EDITION + timedelta(minutes=2)).isoformat()
