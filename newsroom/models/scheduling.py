@@ -2,11 +2,12 @@
 
 Wagtail keeps a page scheduled for its first publication out of the tree (``live=False``) until
 ``publish_scheduled`` runs after its go-live time: a stopped cron job means a missed front page.
-Here scheduling a page that readers have never seen puts it in the tree live, with its
-``go_live_at`` ahead (it is "held"), and every reader (the selectors' ``_in_schedule``, routing,
-the sitemap) hides it until then; expiry is honoured the same way. ``publish_scheduled`` still
-runs and keeps Wagtail's bookkeeping (status, audit log, scheduled updates of pages readers can
-already see) in step.
+Here a page that readers have never seen is *held* when it is scheduled: put in the tree live,
+with its ``go_live_at`` ahead, and every reader (the selectors' ``_in_schedule``, routing, the
+sitemap) hides it until then; expiry is honoured the same way. ``publish_scheduled`` still runs
+and keeps Wagtail's bookkeeping (status, audit log, scheduled updates of pages readers can already
+see) in step. A held page carries its go-live time as ``last_published_at`` until then: that is
+how it is told apart from a page readers have seen.
 """
 
 from __future__ import annotations
@@ -14,8 +15,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision
+
+# The admin's status words, in the newsroom's terms (Wagtail's own translation says 在用 for "live").
+STATUS_WORDS = {
+    "live": "已发布",
+    "live + draft": "已发布 + 有未发布的修改",
+    "live + scheduled": "已发布 + 已定时更新",
+    "scheduled": "定时发布",
+    "expired": "已过期",
+    "draft": "草稿",
+    "in moderation": "审核中",
+}
 
 
 def is_in_schedule(page, now: datetime | None = None) -> bool:
@@ -28,15 +39,14 @@ def is_in_schedule(page, now: datetime | None = None) -> bool:
     )
 
 
-def awaits_go_live(page, now: datetime | None = None) -> bool:
-    """Held: live in the tree but before its go-live time, so no reader has seen it yet."""
+def is_held(page, now: datetime | None = None) -> bool:
+    """Put live by scheduling but before its go-live time: no reader has seen it yet."""
     now = now or timezone.now()
-    return bool(page.live and page.go_live_at and page.go_live_at > now)
+    return bool(page.live and page.last_published_at and page.last_published_at > now)
 
 
 def _placeholder(moment: datetime | None) -> bool:
-    # Nothing is really published in the future: a first-published time ahead of now is the
-    # go-live time a held page was given, not a publication anyone saw.
+    # Nothing is really published in the future: such a date is a held page's go-live time.
     return moment is not None and moment > timezone.now()
 
 
@@ -47,90 +57,78 @@ class ScheduledPageMixin:
         return super().get_sitemap_urls(request) if is_in_schedule(self) else []
 
     @property
-    def status_string(self):
-        # Without this the admin would say "live" for a page no reader can see (yet, or any more).
-        if awaits_go_live(self):
-            return _("scheduled")
-        if self.live and self.expire_at and self.expire_at <= timezone.now():
-            return _("expired")
-        return super().status_string
+    def status_string(self) -> str:
+        """Wagtail's status, in the newsroom's words, and as readers experience it right now."""
+        if not self.live:
+            if self.expired:
+                return STATUS_WORDS["expired"]
+            if self.approved_schedule:
+                return STATUS_WORDS["scheduled"]
+            return STATUS_WORDS["in moderation"] if self.workflow_in_progress else STATUS_WORDS["draft"]
+        # Without these the admin would say "live" for a page no reader can see (yet, or any more).
+        if is_held(self):
+            return STATUS_WORDS["scheduled"]
+        if self.expire_at and self.expire_at <= timezone.now():
+            return STATUS_WORDS["expired"]
+        if self.approved_schedule:
+            return STATUS_WORDS["live + scheduled"]
+        return STATUS_WORDS["live + draft"] if self.has_unpublished_changes else STATUS_WORDS["live"]
 
     def with_content_json(self, content):
         page = super().with_content_json(content)
-        # Which revision readers see belongs to the page, not to the revision being restored
-        # (Wagtail preserves `live` the same way); a held page's placeholder date is not carried over.
+        # Which revision readers see belongs to the page, not to the revision being restored.
         page.live_revision_id = self.live_revision_id
+        if is_held(self):
+            # Publishing or rescheduling a held page starts again from "never published", so
+            # Wagtail writes the new text into the page and the hold is placed afresh.
+            page.live = False
+            page.live_revision_id = None
         if _placeholder(page.first_published_at):
             page.first_published_at = None if _placeholder(self.first_published_at) else self.first_published_at
+        page._restored_from_revision = True
         return page
 
-    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
-        target = revision.content_object
-        held = _release_hold(target)
-        try:
-            result = super().publish(
-                revision,
-                user=user,
-                changed=changed,
-                log_action=log_action,
-                previous_revision=previous_revision,
-                **kwargs,
-            )
-        except Exception:
-            # A refused publish (no permission) leaves the page as it was.
-            for name, value in (held or {}).items():
-                setattr(target, name, value)
-            raise
-        _hold_until_go_live(target, revision)
-        if target is not self:
-            self.refresh_from_db(
-                fields=["live", "live_revision", "has_unpublished_changes", "first_published_at", "last_published_at"]
-            )
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Wagtail saves a page restored from a revision when it publishes or schedules it.
+        if getattr(self, "_restored_from_revision", False) and not kwargs.get("update_fields"):
+            hold_if_scheduled(self)
         return result
 
-    def unpublish(self, set_expired=False, commit=True, user=None, log_action=True):
-        if awaits_go_live(self):
-            # Unpublishing a page nobody has seen yet cancels its schedule: the scheduler must not
-            # publish it anyway at go-live time.
-            Revision.objects.for_instance(self).update(approved_go_live_at=None)
-            if _placeholder(self.first_published_at):
-                self.first_published_at = self.last_published_at = None
-        return super().unpublish(set_expired=set_expired, commit=commit, user=user, log_action=log_action)
 
+def hold_if_scheduled(page) -> None:
+    """After Wagtail scheduled a never-seen page (and so left it out of the tree), hold it live instead.
 
-def _release_hold(page) -> dict | None:
-    """Before a new publish or schedule, take a held page back to Wagtail's never-published state."""
-    if not awaits_go_live(page):
-        return None
-    held = {name: getattr(page, name) for name in ("live", "live_revision_id", "first_published_at")}
-    page.live = False
-    page.live_revision_id = None
-    if _placeholder(page.first_published_at):
-        page.first_published_at = None
-    return held
-
-
-def _hold_until_go_live(page, revision: Revision) -> None:
-    """After Wagtail scheduled a never-seen page (left it out of the tree), hold it live instead."""
-    model = type(page)
-    row = model.objects.filter(pk=page.pk).values("live", "go_live_at", "first_published_at").get()
-    go_live_at = row["go_live_at"]
-    if row["live"] or not go_live_at or go_live_at <= timezone.now():
+    Only the stored row changes: the caller's object keeps Wagtail's view ("scheduled, not live"),
+    so Wagtail records the schedule in the audit log as such.
+    """
+    if page.live or not page.go_live_at or page.go_live_at <= timezone.now():
         return
-    if not Revision.objects.filter(pk=revision.pk, approved_go_live_at__isnull=False).exists():
+    approved = Revision.objects.for_instance(page).filter(approved_go_live_at__isnull=False).order_by("-pk").first()
+    if approved is None:
         return
-    held = {
-        "live": True,
-        "live_revision_id": revision.pk,
-        "has_unpublished_changes": not revision.is_latest_revision(),
+    type(page).objects.filter(pk=page.pk).update(
+        live=True,
+        live_revision=approved,
+        has_unpublished_changes=not approved.is_latest_revision(),
         # Readers order by first publication: the article counts as published when it goes live.
-        "first_published_at": row["first_published_at"] or go_live_at,
-        "last_published_at": go_live_at,
-    }
-    # The row already holds this revision's content (Wagtail saved it when scheduling); only flags change.
-    model.objects.filter(pk=page.pk).update(**held)
-    for name, value in held.items():
-        setattr(page, name, value)
+        first_published_at=page.first_published_at or page.go_live_at,
+        last_published_at=page.go_live_at,
+    )
+
+
+def release_hold(page, *, cancel_schedule: bool) -> None:
+    """Take a held page out of the tree (its schedule cancelled or, when asked, cleared here)."""
+    if cancel_schedule:
+        Revision.objects.for_instance(page).update(approved_go_live_at=None)
+    first_published_at = None if _placeholder(page.first_published_at) else page.first_published_at
+    type(page).objects.filter(pk=page.pk).update(
+        live=False,
+        live_revision=None,
+        has_unpublished_changes=True,
+        first_published_at=first_published_at,
+        last_published_at=None,
+    )
 
 
 def release_when_unscheduled(revision: Revision) -> None:
@@ -138,13 +136,11 @@ def release_when_unscheduled(revision: Revision) -> None:
     if revision.approved_go_live_at is not None:
         return
     page = revision.content_object
-    if not isinstance(page, ScheduledPageMixin) or not awaits_go_live(page) or page.live_revision_id != revision.pk:
-        return
-    first_published_at = None if _placeholder(page.first_published_at) else page.first_published_at
-    type(page).objects.filter(pk=page.pk).update(
-        live=False,
-        live_revision=None,
-        has_unpublished_changes=True,
-        first_published_at=first_published_at,
-        last_published_at=None if first_published_at is None else page.last_published_at,
-    )
+    if isinstance(page, ScheduledPageMixin) and is_held(page) and page.live_revision_id == revision.pk:
+        release_hold(page, cancel_schedule=False)
+
+
+def release_when_unpublished(page) -> None:
+    """Unpublishing a held page cancels its schedule: the scheduler must not publish it at go-live time."""
+    if isinstance(page, ScheduledPageMixin) and _placeholder(page.last_published_at):
+        release_hold(page, cancel_schedule=True)
