@@ -6,6 +6,8 @@ Floor, in the same run: a Django view returning a fixed byte string through the 
 stack (the page cache passes it by, as it passes the admin). Each request goes through Django's
 WSGI handler in process, so the figures are the application's cost, not a network's.
 Targets (issue 7): cached >= 0.5x floor with 0 queries; uncached >= 1/25 of floor.
+For scale, also measured: the least Wagtail itself does to show that page (find the site and
+its root, the page by its address, check view restrictions, render its title): no reader site.
 """
 
 import argparse
@@ -93,30 +95,45 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.http import HttpResponse
+    from django.template import Context, Template
     from django.test.utils import CaptureQueriesContext
     from django.urls import include, path
+    from wagtail.models import Page, Site
 
     from newsroom.models import ArticlePage
 
     def floor(request):
         return HttpResponse(b"<!DOCTYPE html><title>floor</title>", content_type="text/html; charset=utf-8")
 
-    urlpatterns.extend([path("bench/floor/", floor), path("", include("cms.urls"))])
+    minimal = Template("<!DOCTYPE html><title>{{ page.title }}</title><h1>{{ page.title }}</h1>")
+
+    def bare_wagtail(request):
+        site = Site.find_for_request(request)
+        site.root_page.specific  # noqa: B018 - Wagtail's routing starts from the specific root
+        page = Page.objects.get(url_path=bare_url_path).specific
+        list(page.get_view_restrictions())
+        return HttpResponse(minimal.render(Context({"page": page})))
+
+    urlpatterns.extend(
+        [path("bench/floor/", floor), path("bench/bare-wagtail/", bare_wagtail), path("", include("cms.urls"))]
+    )
 
     call_command("migrate", verbosity=0)
     call_command("import_edition", str(ROOT / "seeds"), verbosity=0)
     article = ArticlePage.objects.get(title="以模式创新保持引领优势")
     url = article.url
+    bare_url_path = article.url_path
     handler = WSGIHandler()
     pages = caches["pages"]
 
     # Warm-up: Wagtail's own caches (site root paths, content types) and the page cache.
-    for target in ("/bench/floor/", url, url):
+    for target in ("/bench/floor/", "/bench/bare-wagtail/", url, url):
         _rate(handler, target, 1)
 
-    floor_rates, cached_rates, uncached_rates = [], [], []
+    floor_rates, cached_rates, uncached_rates, bare_rates = [], [], [], []
     for _ in range(args.rounds):
         floor_rates.append(_rate(handler, "/bench/floor/", args.requests))
+        bare_rates.append(_rate(handler, "/bench/bare-wagtail/", max(args.requests // 10, 50)))
         _rate(handler, url, 1)
         with CaptureQueriesContext(connection) as cached_queries:
             cached_rates.append(_rate(handler, url, args.requests))
@@ -127,6 +144,7 @@ def main() -> None:
     floor_rps = statistics.median(floor_rates)
     cached_rps = statistics.median(cached_rates)
     uncached_rps = statistics.median(uncached_rates)
+    bare_rps = statistics.median(bare_rates)
     database = "SQLite" if args.sqlite else "PostgreSQL"
     print(f"article page {url} on {database}, {args.rounds} rounds, median req/s")
     print(f"  floor (bare view, same middleware) {floor_rps:9.0f} req/s")
@@ -137,6 +155,10 @@ def main() -> None:
     print(
         f"  article uncached (rendered)        {uncached_rps:9.0f} req/s  1/{floor_rps / uncached_rps:.1f} of floor"
         f"  (target >= 1/25), {len(uncached_queries.captured_queries)} queries per request"
+    )
+    print(
+        f"  for scale: bare Wagtail page       {bare_rps:9.0f} req/s  1/{floor_rps / bare_rps:.1f} of floor"
+        f"  (site, root, page by address, view restrictions, title only; uncached = {uncached_rps / bare_rps:.2f}x it)"
     )
     ok = cached_rps >= 0.5 * floor_rps and uncached_rps >= floor_rps / 25 and not cached_queries.captured_queries
     print("  targets met" if ok else "  TARGETS MISSED")
