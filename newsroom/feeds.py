@@ -56,7 +56,6 @@ class ChannelFeed(Feed):
         # Django's Feed makes a site-relative link absolute with the request's host.
         return item.url
 
-
     def item_pubdate(self, item: ArticlePage) -> datetime | None:
         return item.first_published_at
 

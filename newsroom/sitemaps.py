@@ -42,4 +42,3 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     entries = [(article.get_full_url(request), article) for article in articles]
     context = {"entries": entries, "publication_name": site.site_name or "青岛频道"}
     return render(request, "newsroom/news_sitemap.xml", context, content_type="application/xml; charset=utf-8")
-
