@@ -93,9 +93,26 @@ def _query_cut(text: str) -> tuple[str, ...]:
     return tuple(_words(_JIEBA.cut(text)))
 
 
+def _with_parts(word: str) -> list[str]:
+    # jieba's own search mode adds only 2- and 3-character parts; a query for 西海岸新区 must also
+    # find 青岛西海岸新区, so every dictionary word inside a long word is indexed too.
+    size = len(word)
+    if size < 3:
+        return [word]
+    parts = [
+        word[start : start + length]
+        for length in range(2, size)
+        for start in range(size - length + 1)
+        if _JIEBA.has_word(word[start : start + length])
+    ]
+    return [*parts, word]
+
+
 def index_words(text: str) -> list[str]:
-    """The words of `text` to index: whole words and, for long ones, their dictionary parts."""
-    return _words(_JIEBA.cut_for_search(normalize(text))) if text else []
+    """The words of `text` to index: whole words and every dictionary word inside them."""
+    if not text:
+        return []
+    return [part for word in _words(_JIEBA.cut(normalize(text))) for part in _with_parts(word)]
 
 
 def index_text(*texts: str) -> str:
