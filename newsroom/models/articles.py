@@ -35,6 +35,10 @@ class Dateline:
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
+    class Meta:
+        verbose_name = "稿件标签"
+        verbose_name_plural = "稿件标签"
+
 
 class BylineBase(Orderable):
     """A person credited on an article, with the role word as printed (记者, 通讯员…)."""
