@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -143,15 +143,42 @@ def related_articles(article: ArticlePage, *, limit: int = 4, site: Site | None 
     return related
 
 
-def article_search_live(query: str, *, site: Site | None = None) -> list[ArticlePage]:
-    """Visible articles holding every word of `query` (cut by jieba), best match first."""
-    from newsroom.search.query import search_articles
+def article_search_ids_live(query: str, *, site: Site | None = None) -> list[int]:
+    """Ids of visible articles holding every word of `query` (cut by jieba), best match first."""
+    from newsroom.search.query import ranked_article_ids
 
-    # A search may only filter on the index's FilterFields, and go-live/expiry are not among them:
-    # search the live articles, and let article_list_live below decide what a reader may see.
-    ranked = search_articles(query, ArticlePage.objects.live())
-    found = article_list_live(site=site).in_bulk([r.article.pk for r in ranked])
-    return [found[r.article.pk] for r in ranked if r.article.pk in found]
+    # A search may only filter on the index's FilterFields: search the live articles, then keep
+    # those a reader may see (view restrictions, schedule, site) in one more query.
+    ranked = ranked_article_ids(query, ArticlePage.objects.live())
+    visible = set(visible_pages(ArticlePage, site=site).filter(pk__in=ranked).values_list("pk", flat=True))
+    return [pk for pk in ranked if pk in visible]
+
+
+class ArticleSearchResults(Sequence[ArticlePage]):
+    """Ranked search results that load only the articles a page of results shows."""
+
+    def __init__(self, ids: list[int], site: Site | None) -> None:
+        self.ids = ids
+        self.site = site
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: int | slice) -> ArticlePage | list[ArticlePage]:
+        if isinstance(index, slice):
+            ids = self.ids[index]
+            found = article_list_live(site=self.site).in_bulk(ids) if ids else {}
+            return [found[pk] for pk in ids if pk in found]
+        return self[index : index + 1 or None][0]
+
+    def __iter__(self) -> Iterator[ArticlePage]:
+        for start in range(0, len(self.ids), 100):
+            yield from self[start : start + 100]
+
+
+def article_search_live(query: str, *, site: Site | None = None) -> ArticleSearchResults:
+    """Visible articles holding every word of `query`, best match first, loaded a page at a time."""
+    return ArticleSearchResults(article_search_ids_live(query, site=site), site)
 
 
 # --- The public reader site (issue 7): lean reads, a fixed number of queries per page. ---

@@ -9,7 +9,14 @@ from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
@@ -146,7 +153,13 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
 
     content_panels = [
         MultiFieldPanel(
-            [FieldPanel("kicker"), FieldPanel("title", heading="主题"), FieldPanel("subtitle"), FieldPanel("summary")],
+            [
+                FieldPanel("kicker"),
+                # TitleFieldPanel fills in the slug (网址) from the headline as the editor types it.
+                TitleFieldPanel("title", heading="主题"),
+                FieldPanel("subtitle"),
+                FieldPanel("summary"),
+            ],
             heading="标题",
         ),
         MultipleChooserPanel("bylines", chooser_field_name="reporter", heading="署名", label="署名"),
