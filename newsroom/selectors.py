@@ -186,25 +186,31 @@ def article_search_live(query: str, *, site: Site | None = None) -> ArticleSearc
 # ancestors), so a page view pays no extra query per selector it calls.
 
 
+# The deepest page the tree allows is an article at depth 4 (root, home, section, article);
+# a little headroom costs nothing.
+_MAX_DEPTH = 8
+
+
+def _is_ancestor_of(path: str, *, from_depth: int = 1, field: str = "path") -> Q:
+    """`field` equals one of the outer page's ancestor paths (or its own): one equality per level,
+    so the database looks each up in the path index instead of scanning every page."""
+    steplen = Page.steplen
+    prefixes = Q()
+    for depth in range(from_depth, _MAX_DEPTH + 1):
+        prefixes |= Q(**{field: Substr(OuterRef(path), 1, steplen * depth)})
+    return prefixes
+
+
 def _view_restricted(path: str = "path") -> Exists:
     """The page at the outer `path`, or one of its ancestors, is private or password protected."""
     from wagtail.models import PageViewRestriction
 
-    # The prefix is taken from the restricted page's own path: PageViewRestriction joins page.
-    return Exists(
-        PageViewRestriction.objects.annotate(prefix=Substr(OuterRef(path), 1, Length("page__path"))).filter(
-            page__path=F("prefix")
-        )
-    )
+    return Exists(PageViewRestriction.objects.filter(_is_ancestor_of(path, field="page__path")))
 
 
 def _under_unpublished(root: Page, path: str = "path") -> Exists:
     """Some page between the site root and the outer page is not live (Wagtail's routing 404s there)."""
-    return Exists(
-        Page.objects.filter(live=False, depth__gt=root.depth)
-        .annotate(prefix=Substr(OuterRef(path), 1, Length("path")))
-        .filter(path=F("prefix"))
-    )
+    return Exists(Page.objects.filter(_is_ancestor_of(path, from_depth=root.depth + 1), live=False))
 
 
 def reader_pages(model: type[Page], *, site: Site) -> QuerySet:
