@@ -21,6 +21,8 @@ class NewsroomConfig(AppConfig):
         # Channel words (西海岸新区, 卡奥斯…) must be known before any text is cut for the index.
         from django.conf import settings
 
+        from newsroom.search.dictionary import connect_signals
         from newsroom.search.segmenter import add_words, read_dictionary
 
         add_words(read_dictionary(settings.NEWSROOM_SEARCH_DICTIONARY))
+        connect_signals()

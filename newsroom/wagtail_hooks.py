@@ -3,9 +3,10 @@
 from django.db.models import Q, QuerySet
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
 
 from newsroom.admin_views import article_listing_viewset
-from newsroom.models import ArticlePage, ReporterPage
+from newsroom.models import ArticlePage, ReporterPage, SearchTerm
 
 
 @hooks.register("register_admin_viewset")
@@ -41,3 +42,7 @@ class MyArticlesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_my_articles_panel(request: object, panels: list) -> None:
     panels.append(MyArticlesPanel(request.user))
+
+
+# 搜索词库: editors teach the search words it must keep whole (newsroom.search.dictionary).
+register_snippet(SearchTerm)

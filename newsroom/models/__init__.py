@@ -5,6 +5,7 @@ from .corrections import ArticleCorrection
 from .reporters import ReporterIndexPage, ReporterKind, ReporterPage
 from .review import SectionReviewTask
 from .scheduler import SchedulerRun
+from .search_terms import SearchTerm
 from .sections import ChannelHomePage, SectionPage
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "ReporterKind",
     "ReporterPage",
     "SchedulerRun",
+    "SearchTerm",
     "SectionPage",
     "SectionReviewTask",
 ]
