@@ -15,8 +15,9 @@ from newsroom.selectors import (
     ReaderScope,
     article_feed_live,
     article_live,
+    attach_credits,
+    for_listing,
     related_articles_live,
-    with_credits,
 )
 
 router = Router(tags=["articles"])
@@ -70,7 +71,8 @@ def articles_list(request: HttpRequest, filters: Query[schemas.ArticleFilters]) 
     feed = filtered_feed(scope, filters)
     if feed is None:
         return schemas.ArticleList(items=[], next_cursor=None)
-    page = feed_page(with_credits(feed, scope), limit=filters.limit, cursor=filters.cursor)
+    page = feed_page(for_listing(feed), limit=filters.limit, cursor=filters.cursor)
+    attach_credits(page.items, scope)
     return schemas.ArticleList(items=payloads.articles_of(page.items, scope), next_cursor=page.next_cursor)
 
 
@@ -83,5 +85,6 @@ def articles_detail(request: HttpRequest, article_id: int) -> schemas.ArticleDet
     if article is None:
         raise Http404("没有这篇稿件,或稿件尚未发布")
     related = related_articles_live(scope, article, limit=RELATED_LIMIT)
+    attach_credits([article, *related], scope)
     tags = sorted(tag.name for tag in article.tags.all())
     return payloads.article_detail_of(article, related, tags, scope)

@@ -8,7 +8,7 @@ from ninja import Query, Router
 from newsroom.api import payloads, schemas
 from newsroom.api.context import scope_of
 from newsroom.models import ArticlePage
-from newsroom.selectors import latest_by_section_live, section_counts_live
+from newsroom.selectors import attach_credits, latest_by_section_live, section_counts_live
 
 router = Router(tags=["home"])
 
@@ -23,6 +23,7 @@ def home(request: HttpRequest, params: Query[schemas.HomeParams]) -> schemas.Hom
     scope = scope_of(request)
     # One query for every section's newest articles, whatever the number of sections.
     latest = latest_by_section_live(scope, per_section=params.limit)
+    attach_credits(latest, scope)
     counts = section_counts_live(scope)
     by_section: dict[str, list[ArticlePage]] = defaultdict(list)
     for article in latest:

@@ -7,8 +7,7 @@ from wagtail.images.models import AbstractImage
 
 from newsroom.api import schemas
 from newsroom.models import ArticlePage, ReporterKind, ReporterPage, SectionPage
-from newsroom.models.articles import BylineBase
-from newsroom.selectors import ReaderScope
+from newsroom.selectors import ListedCredit, ReaderScope
 
 # The contract knows two kinds of people; interns and photographers are the paper's own staff.
 CONTRACT_KIND = {ReporterKind.CORRESPONDENT: "correspondent"}
@@ -28,20 +27,13 @@ def _image_url(image: AbstractImage | None, scope: ReaderScope) -> str | None:
     return _absolute(image.file.url, scope) if image is not None else None
 
 
-def _credits(credits: Iterable[BylineBase]) -> list[schemas.Credit]:
-    return [
-        schemas.Credit(
-            role=credit.role,
-            name=credit.reporter.title,
-            reporter=credit.reporter.slug if credit.reporter_visible else None,
-        )
-        for credit in credits
-    ]
+def _credits(credits: Iterable[ListedCredit]) -> list[schemas.Credit]:
+    return [schemas.Credit(role=c.role, name=c.name, reporter=c.reporter_slug) for c in credits]
 
 
 def _lead_image(article: ArticlePage, scope: ReaderScope) -> schemas.LeadImage | None:
     image = article.lead_image
-    credits = _credits(article.photo_credits.all())
+    credits = _credits(article.listed_photo_credits)
     if image is None and not article.lead_image_caption and not credits:
         return None
     return schemas.LeadImage(
@@ -61,8 +53,7 @@ def _dateline(article: ArticlePage) -> schemas.Dateline | None:
 
 
 def article_of(article: ArticlePage, scope: ReaderScope) -> schemas.Article:
-    """An article as listed: everything but the body (pass pages from `with_credits`)."""
-    section = scope.sections_by_path[article.path[: -ArticlePage.steplen]]
+    """An article as listed, without its body: read by `for_listing`, credits set by `attach_credits`."""
     return schemas.Article(
         id=article.pk,
         url=scope.url_of(article),
@@ -70,8 +61,8 @@ def article_of(article: ArticlePage, scope: ReaderScope) -> schemas.Article:
         title=article.title,
         subtitle=_text(article.subtitle),
         summary=_text(article.summary),
-        section=schemas.SectionRef(slug=section.slug, title=section.title),
-        bylines=_credits(article.bylines.all()),
+        section=schemas.SectionRef(slug=article.section_slug, title=article.section_title),
+        bylines=_credits(article.listed_bylines),
         dateline=_dateline(article),
         published_at=timezone.localtime(article.first_published_at),
         lead_image=_lead_image(article, scope),

@@ -6,7 +6,7 @@ from ninja import Path, Query, Router
 from newsroom.api import payloads, schemas
 from newsroom.api.context import scope_of
 from newsroom.api.pagination import feed_page
-from newsroom.selectors import article_feed_live, reporters_counted_live, with_credits
+from newsroom.selectors import article_feed_live, attach_credits, for_listing, reporters_counted_live
 
 router = Router(tags=["reporters"])
 
@@ -30,7 +30,7 @@ def reporters_detail(
     reporter = reporters_counted_live(scope).filter(slug=slug).first()
     if reporter is None:
         raise Http404("没有这位记者")
-    feed = with_credits(article_feed_live(scope, reporter=reporter), scope)
-    page = feed_page(feed, limit=params.limit, cursor=params.cursor)
+    page = feed_page(for_listing(article_feed_live(scope, reporter=reporter)), limit=params.limit, cursor=params.cursor)
+    attach_credits(page.items, scope)
     articles = schemas.ArticleList(items=payloads.articles_of(page.items, scope), next_cursor=page.next_cursor)
     return schemas.ReporterDetail(**payloads.reporter_of(reporter, scope).model_dump(), articles=articles)

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import BeforeValidator
+from pydantic import BaseModel, BeforeValidator
 
 # --- Parameters -----------------------------------------------------------------------------
 # Every text parameter refuses NUL (PostgreSQL cannot store it, so it could only ever fail
@@ -59,12 +59,20 @@ class HomeParams(Schema):
 # --- Responses ------------------------------------------------------------------------------
 
 
-class SectionRef(Schema):
+class Out(BaseModel):
+    """A response object, built field by field in payloads.py.
+
+    Plain pydantic: ninja's Schema would look every field of every nested object up through its
+    ORM-attribute wrapper, a third of a listing's time, for objects that are never ORM rows.
+    """
+
+
+class SectionRef(Out):
     slug: str
     title: str
 
 
-class Credit(Schema):
+class Credit(Out):
     """A byline or photo credit as printed: the role word, the name, and the reporter's slug if public."""
 
     role: str
@@ -72,7 +80,7 @@ class Credit(Schema):
     reporter: str | None = Field(..., description="记者 slug;记者页面不公开时为 null")
 
 
-class Dateline(Schema):
+class Dateline(Out):
     """电头: the text as printed and what it says."""
 
     text: str
@@ -81,7 +89,7 @@ class Dateline(Schema):
     date: date | None
 
 
-class LeadImage(Schema):
+class LeadImage(Out):
     caption: str
     credits: list[Credit]
     url: str | None = Field(..., description="原图地址;只有图片说明、没有图片文件时为 null")
@@ -89,7 +97,7 @@ class LeadImage(Schema):
     height: int | None
 
 
-class Article(Schema):
+class Article(Out):
     id: int
     url: str = Field(..., description="公开页面的绝对地址")
     kicker: str | None = Field(..., description="引题")
@@ -105,17 +113,17 @@ class Article(Schema):
     print_page: str | None = Field(..., description="版次,如 A03")
 
 
-class ParagraphBlock(Schema):
+class ParagraphBlock(Out):
     type: Literal["paragraph"]
     text: str
 
 
-class HeadingBlock(Schema):
+class HeadingBlock(Out):
     type: Literal["heading"]
     text: str
 
 
-class ImageBlock(Schema):
+class ImageBlock(Out):
     type: Literal["image"]
     url: str | None
     width: int | None
@@ -124,7 +132,7 @@ class ImageBlock(Schema):
     credit: str
 
 
-class QuoteBlock(Schema):
+class QuoteBlock(Out):
     type: Literal["quote"]
     text: str
     attribution: str
@@ -139,12 +147,12 @@ class ArticleDetail(Article):
     tags: list[str]
 
 
-class ArticleList(Schema):
+class ArticleList(Out):
     items: list[Article]
     next_cursor: str | None = Field(..., description="下一页的 cursor;最后一页为 null")
 
 
-class Section(Schema):
+class Section(Out):
     id: int
     slug: str
     title: str
@@ -153,7 +161,7 @@ class Section(Schema):
     intro: str
 
 
-class Reporter(Schema):
+class Reporter(Out):
     id: int
     slug: str
     name: str
@@ -171,25 +179,25 @@ class ReporterDetail(Reporter):
     articles: ArticleList
 
 
-class HomeSection(Schema):
+class HomeSection(Out):
     section: Section
     articles: list[Article]
 
 
-class Home(Schema):
+class Home(Out):
     lead: Article | None = Field(..., description="头条:最新发布的稿件;还没有稿件时为 null")
     sections: list[HomeSection]
 
 
-class Error(Schema):
+class Error(Out):
     detail: str
 
 
-class Issue(Schema):
+class Issue(Out):
     type: str
     loc: list[str | int]
     msg: str
 
 
-class ValidationFailure(Schema):
+class ValidationFailure(Out):
     detail: list[Issue]

@@ -9,7 +9,7 @@ from ninja import Query, Router
 from newsroom.api import payloads, schemas
 from newsroom.api.context import scope_of
 from newsroom.api.pagination import search_page
-from newsroom.selectors import ReaderScope, article_feed_live, article_search_live, with_credits
+from newsroom.selectors import ReaderScope, article_feed_live, article_search_live, attach_credits, for_listing
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["search"])
@@ -44,6 +44,7 @@ def search(request: HttpRequest, params: Query[schemas.SearchParams]) -> schemas
     visible = set(article_feed_live(scope, among=ranked).values_list("pk", flat=True)) if ranked else set()
     ranked = [pk for pk in ranked if pk in visible]
     page_ids, next_cursor = search_page(ranked, query=params.q.strip(), limit=params.limit, cursor=params.cursor)
-    found = with_credits(article_feed_live(scope, among=page_ids), scope).in_bulk(page_ids) if page_ids else {}
+    found = for_listing(article_feed_live(scope, among=page_ids)).in_bulk(page_ids) if page_ids else {}
     items = [found[pk] for pk in page_ids if pk in found]
+    attach_credits(items, scope)
     return schemas.ArticleList(items=payloads.articles_of(items, scope), next_cursor=next_cursor)

@@ -8,12 +8,14 @@ from tests.api.conftest import EDITION, Desk, add_section
 
 pytestmark = pytest.mark.django_db
 
-# The site with its root, the visible sections, the articles, their bylines, their photo credits.
-ARTICLES_LIST = 5
-# The same plus the per-section counts.
+# The site with its root, the hidden branches, the articles (each with its section), and their
+# bylines and photo credits together.
+ARTICLES_LIST = 4
+# The site, the hidden branches, the sections, every section's newest articles, their credits,
+# and the per-section counts.
 HOME = 6
-# The site, the reporter with their count, the sections, the articles, bylines, photo credits.
-REPORTER_DETAIL = 6
+# The site, the hidden branches, the reporter with their count, the articles, their credits.
+REPORTER_DETAIL = 5
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +69,9 @@ def test_the_next_page_costs_the_same(client, busy_desk, django_assert_num_queri
 
 
 def test_sections_and_reporters_lists_cost_a_fixed_number(client, busy_desk, django_assert_num_queries):
-    with django_assert_num_queries(3):  # the site, the sections, their counts
+    with django_assert_num_queries(4):  # the site, the hidden branches, the sections, their counts
         client.get("/api/v1/sections")
-    with django_assert_num_queries(3):  # the site, the sections (an article counts in one), the reporters
+    with django_assert_num_queries(3):  # the site, the hidden branches, the reporters with their counts
         client.get("/api/v1/reporters")
 
 

@@ -1,0 +1,144 @@
+"""A synthetic channel for the API benchmarks: N published articles with bylines, bulk-written in seconds.
+
+Pages are written the way the tree stores them (treebeard paths, the page row, then the
+article row) in a few bulk statements, instead of one Wagtail publish per page: 10,000 articles
+take seconds, not the better part of an hour. Nothing here is used outside bench/.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from wagtail.models import Page
+
+from newsroom.models import (
+    ArticleByline,
+    ArticlePage,
+    ArticlePhotoCredit,
+    ChannelHomePage,
+    ReporterIndexPage,
+    ReporterKind,
+    ReporterPage,
+    SectionPage,
+)
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯鹏"
+SECTIONS = [
+    ("yaowen", "要闻"),
+    ("jingji", "经济"),
+    ("shehui", "社会"),
+    ("wenlv", "文旅"),
+    ("xiangcun", "乡村振兴"),
+    ("keji", "科技"),
+    ("jiaoyu", "教育"),
+    ("tiyu", "体育"),
+    ("jiankang", "健康"),
+    ("pinglun", "评论"),
+]
+ROLES = ["记者", "本报记者", "通讯员", "实习生"]
+NEWEST = datetime(2020, 11, 30, 6, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def bulk_add_children(parent: Page, children: list[Page]) -> None:
+    """Append `children` (unsaved pages of one model, live) under `parent` in three statements."""
+    model = type(children[0])
+    content_type = ContentType.objects.get_for_model(model)
+    base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+    rows = []
+    for step, child in enumerate(children, start=parent.numchild + 1):
+        child.path = model._get_path(parent.path, parent.depth + 1, step)
+        child.depth = parent.depth + 1
+        child.numchild = 0
+        child.url_path = f"{parent.url_path}{child.slug}/"
+        child.draft_title = child.title
+        child.content_type = content_type
+        child.locale_id = parent.locale_id
+        child.live = True
+        child.last_published_at = child.first_published_at
+        row = Page()
+        for field in base_fields:
+            setattr(row, field.attname, getattr(child, field.attname))
+        rows.append(row)
+    Page.objects.bulk_create(rows, batch_size=2000)
+    for child, row in zip(children, rows, strict=True):
+        child.pk = child.page_ptr_id = row.pk
+    # Django refuses bulk_create for multi-table models: the model's own rows, written directly.
+    own_fields = model._meta.local_concrete_fields
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in own_fields)
+    marks = ", ".join(["%s"] * len(own_fields))
+    values = [[f.get_db_prep_save(getattr(child, f.attname), connection) for f in own_fields] for child in children]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
+    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(children))
+    parent.numchild += len(children)
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+@transaction.atomic
+def build_corpus(articles: int, *, reporters: int = 200, seed: int = 20201130) -> None:
+    """`articles` live articles over ten sections, one minute apart, each with one to three bylines;
+    every tenth with a kicker, a photo caption and a photo credit."""
+    rng = random.Random(seed)
+    home = ChannelHomePage.objects.get()
+    sections = [SectionPage(title=title, slug=slug, first_published_at=NEWEST) for slug, title in SECTIONS]
+    bulk_add_children(home, sections)
+    names = sorted({_name(rng) for _ in range(reporters * 3)})[:reporters]
+    people = [
+        ReporterPage(
+            title=name,
+            slug=f"reporter-{i}",
+            first_published_at=NEWEST,
+            kind=ReporterKind.CORRESPONDENT if i % 5 == 0 else ReporterKind.STAFF,
+        )
+        for i, name in enumerate(names)
+    ]
+    bulk_add_children(ReporterIndexPage.objects.get(), people)
+
+    by_section: dict[int, list[ArticlePage]] = {s.pk: [] for s in sections}
+    for n in range(articles):
+        section = sections[n % len(sections)]
+        by_section[section.pk].append(
+            ArticlePage(
+                title=f"青岛新闻第{n}号:胶东经济圈一体化发展全面起势",
+                slug=f"article-{n}",
+                first_published_at=NEWEST - timedelta(minutes=n),
+                kicker="打造中国经济新的增长极——" if n % 10 == 0 else "",
+                summary="胶东五市一体化发展。",
+                dateline_text=f"本报青岛讯 {11 - n % 11}月{1 + n % 28}日",
+                dateline_source="本报",
+                dateline_place="青岛",
+                body=[("paragraph", "本报青岛讯 这是一段正文。")],
+                lead_image_caption="图为青岛港。" if n % 10 == 0 else "",
+                edition_date=(NEWEST - timedelta(minutes=n)).date(),
+            )
+        )
+    for section in sections:
+        bulk_add_children(section, by_section[section.pk])
+
+    bylines, credits = [], []
+    for pages in by_section.values():
+        for article in pages:
+            for order, person in enumerate(rng.sample(people, rng.choice((1, 1, 2, 3)))):
+                bylines.append(
+                    ArticleByline(page_id=article.pk, reporter_id=person.pk, role=rng.choice(ROLES), sort_order=order)
+                )
+            if article.lead_image_caption:
+                credits.append(ArticlePhotoCredit(page_id=article.pk, reporter_id=rng.choice(people).pk, role="摄影"))
+    ArticleByline.objects.bulk_create(bylines, batch_size=5000)
+    ArticlePhotoCredit.objects.bulk_create(credits, batch_size=5000)
+
+
+def analyze() -> None:
+    """Fresh planner statistics, as autovacuum would gather after a bulk load (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
