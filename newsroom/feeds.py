@@ -8,11 +8,11 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Rss201rev2Feed
-from wagtail.models import Site
 
 from newsroom import selectors
 from newsroom.models import ArticlePage, SectionPage
-from newsroom.site.pages import reader_site
+from newsroom.selectors import ReaderOutline
+from newsroom.site.pages import outline_for
 from newsroom.templatetags.reader import byline_text, description_of
 
 FEED_LENGTH = 30
@@ -20,9 +20,9 @@ FEED_LENGTH = 30
 
 @dataclass(frozen=True)
 class FeedScope:
-    """Which site a feed is for and, for a section feed, which section."""
+    """What a reader of the request's site sees and, for a section feed, which section."""
 
-    site: Site
+    outline: ReaderOutline
     section: SectionPage | None = None
 
 
@@ -36,13 +36,13 @@ class ChannelFeed(Feed):
 
     # One Feed instance serves every request (and thread): the request's site travels in `obj`.
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
-        return FeedScope(site=reader_site(request))
+        return FeedScope(outline=outline_for(request))
 
     def link(self, obj: FeedScope) -> str:
         return obj.section.url if obj.section else "/"
 
     def items(self, obj: FeedScope) -> list[ArticlePage]:
-        articles = selectors.article_listing_live(site=obj.site, section=obj.section)
+        articles = selectors.article_listing_live(outline=obj.outline, section=obj.section)
         # The feed shows text, so it needs the body the listing normally leaves out.
         return list(articles.defer(None).prefetch_related("tags")[:FEED_LENGTH])
 
@@ -73,11 +73,11 @@ class SectionFeed(ChannelFeed):
     """One section (栏目), newest first; an unknown or hidden section is a 404."""
 
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
-        site = reader_site(request)
-        section = selectors.section_by_slug_live(str(kwargs["section"]), site=site)
+        outline = outline_for(request)
+        section = selectors.section_by_slug_live(str(kwargs["section"]), outline=outline)
         if section is None:
             raise Http404("没有这个栏目")
-        return FeedScope(site=site, section=section)
+        return FeedScope(outline=outline, section=section)
 
     def title(self, obj: FeedScope) -> str:
         return f"青岛频道 · {obj.section.title}"

@@ -9,8 +9,25 @@ from functools import cached_property
 from urllib.parse import quote
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    CharField,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    Window,
+)
+from django.db.models.functions import Cast, Length, RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
@@ -232,19 +249,145 @@ def page_url(url_path: str, *, site: Site) -> str:
     return reverse("wagtail_serve", args=(url_path[len(site.root_page.url_path) :],))
 
 
-def article_at_live(url_path: str, *, site: Site) -> ArticlePage | None:
-    """The visible article at this tree address (`/home/section/slug/`), or None: one query."""
-    return reader_pages(ArticlePage, site=site).filter(url_path=url_path).first()
-
-
 def sections_live(*, site: Site) -> list[SectionPage]:
     """Visible sections in tree order, for the site's navigation."""
     return list(reader_pages(SectionPage, site=site).filter(depth=site.root_page.depth + 1).order_by("path"))
 
 
-def section_by_slug_live(slug: str, *, site: Site) -> SectionPage | None:
-    """A visible section by its slug, or None."""
-    return reader_pages(SectionPage, site=site).filter(depth=site.root_page.depth + 1, slug=slug).first()
+@dataclass(frozen=True)
+class ReaderOutline:
+    """The shape of the tree a reader sees, read in one query: the branches out of their sight
+    (private, password-protected, or under a page not live or out of schedule) and the visible
+    sections. It changes only when pages are published, unpublished, moved or made private, so
+    the site keeps it with its page cache and later queries need no visibility subqueries."""
+
+    root_path: str
+    root_depth: int
+    root_url_path: str
+    hidden_paths: tuple[str, ...]
+    sections: tuple[SectionPage, ...]
+
+    def shows(self, page: Page, now: datetime | None = None) -> bool:
+        """The rules of `pages`, for a page already read (its path, depth, live and schedule)."""
+        now = now or timezone.now()
+        return (
+            page.live
+            and page.depth > self.root_depth
+            and page.path.startswith(self.root_path)
+            and (page.go_live_at is None or page.go_live_at <= now)
+            and (page.expire_at is None or page.expire_at > now)
+            and not page.path.startswith(self.hidden_paths)
+        )
+
+    def pages(self, model: type[Page]) -> QuerySet:
+        """Pages of `model` a reader may see: live, in schedule, below the root, in no hidden branch."""
+        pages = model.objects.filter(_in_schedule(), live=True, path__startswith=self.root_path)
+        pages = pages.filter(depth__gt=self.root_depth)
+        hidden = Q()
+        for path in self.hidden_paths:
+            hidden |= Q(path__startswith=path)
+        return pages.exclude(hidden) if hidden else pages
+
+    def url(self, url_path: str) -> str:
+        """A page's address from its `url_path` alone, as Wagtail builds it (no query)."""
+        return reverse("wagtail_serve", args=(url_path[len(self.root_url_path) :],))
+
+    def section_of(self, article: ArticlePage) -> SectionPage | None:
+        parent_path = article.path[: -ArticlePage.steplen]
+        return next((section for section in self.sections if section.path == parent_path), None)
+
+
+# The outline query's columns, in order, with their types (see `reader_outline`).
+OUTLINE_COLUMNS = {
+    "path": CharField(),
+    "id": BigIntegerField(),
+    "kind": CharField(),
+    "title": CharField(),
+    "slug": CharField(),
+    "url_path": TextField(),
+    "live": BooleanField(),
+    "go_live_at": DateTimeField(),
+    "expire_at": DateTimeField(),
+}
+
+
+def reader_outline(*, site: Site) -> ReaderOutline:
+    """The outline of `site` now: one query (a UNION of restrictions, unseen parents, sections)."""
+    from wagtail.models import PageViewRestriction
+
+    root = site.root_page
+    now = timezone.now()
+
+    ancestors = [root.path[: Page.steplen * depth] for depth in range(1, root.depth)]
+    defaults = {"title": "", "slug": "", "url_path": "", "live": True, "go_live_at": None, "expire_at": None}
+
+    def columns(queryset: QuerySet, **values: object) -> QuerySet:
+        # Every column a named annotation in OUTLINE_COLUMNS' order: a UNION matches columns by
+        # position, and Django would otherwise select model fields before expressions.
+        annotations = {}
+        for name, output in OUTLINE_COLUMNS.items():
+            value = values.get(name, defaults.get(name))
+            if isinstance(value, F):
+                annotations[f"o_{name}"] = value
+            else:
+                # A bare NULL would make PostgreSQL type the column as text: cast it.
+                annotations[f"o_{name}"] = Cast(Value(value), output_field=output)
+        return queryset.order_by().annotate(**annotations).values_list(*annotations)
+
+    # A restriction at or above the root hides the whole site, as Wagtail's own check would.
+    restricted = columns(
+        PageViewRestriction.objects.filter(Q(page__path__startswith=root.path) | Q(page__path__in=ancestors)),
+        path=F("page__path"),
+        kind="hidden",
+        id=F("page_id"),
+    )
+    # A page with children that a reader cannot see takes its children out of sight with it.
+    unseen_parents = columns(
+        Page.objects.filter(path__startswith=root.path, depth__gt=root.depth, numchild__gt=0).exclude(
+            Q(live=True) & _in_schedule(now)
+        ),
+        path=F("path"),
+        kind="hidden",
+        id=F("id"),
+    )
+    sections = columns(
+        SectionPage.objects.filter(path__startswith=root.path, depth=root.depth + 1),
+        **{name: F(name) for name in ("path", "id", "title", "slug", "url_path", "live", "go_live_at", "expire_at")},
+        kind="section",
+    )
+    rows = sorted(restricted.union(unseen_parents, sections, all=True), key=lambda row: row[0])
+    hidden = tuple(path for path, _pk, kind, *_ in rows if kind == "hidden")
+    outline = ReaderOutline(root.path, root.depth, root.url_path, hidden, ())
+    candidates = [
+        SectionPage(
+            id=pk,
+            page_ptr_id=pk,
+            path=path,
+            depth=root.depth + 1,
+            title=title,
+            slug=slug,
+            url_path=url_path,
+            live=live,
+            go_live_at=go_live_at,
+            expire_at=expire_at,
+        )
+        for path, pk, kind, title, slug, url_path, live, go_live_at, expire_at in rows
+        if kind == "section"
+    ]
+    return ReaderOutline(
+        root.path, root.depth, root.url_path, hidden, tuple(s for s in candidates if outline.shows(s, now))
+    )
+
+
+def article_at_live(url_path: str, *, outline: ReaderOutline) -> ArticlePage | None:
+    """The visible article at this tree address (`/home/section/slug/`), or None: one query."""
+    article = ArticlePage.objects.filter(url_path=url_path).first()
+    return article if article is not None and outline.shows(article) else None
+
+
+def section_by_slug_live(slug: str, *, outline: ReaderOutline) -> SectionPage | None:
+    """A visible section by its slug, or None (no query)."""
+    return next((section for section in outline.sections if section.slug == slug), None)
 
 
 @dataclass(frozen=True)
@@ -257,32 +400,46 @@ class Credit:
     url: str | None
 
 
-def article_credits_live(article: ArticlePage, *, site: Site) -> list[Credit]:
+def article_credits_live(article: ArticlePage, *, outline: ReaderOutline) -> list[Credit]:
     """The article's bylines then photo credits, in print order, in one query; a reporter's page
     is linked only while readers may see it."""
-    visible_reporters = reader_pages(ReporterPage, site=site).filter(pk=OuterRef("reporter_id"))
 
     def rows(model: type[ArticleByline] | type[ArticlePhotoCredit], photo: bool) -> QuerySet:
         return (
             model.objects.filter(page=article)
             .order_by()
-            .annotate(photo=Value(photo), visible=Exists(visible_reporters))
-            .values_list("photo", "sort_order", "id", "role", "reporter__title", "reporter__url_path", "visible")
+            .annotate(photo=Value(photo))
+            .values_list(
+                "photo",
+                "sort_order",
+                "id",
+                "role",
+                "reporter__title",
+                "reporter__url_path",
+                "reporter__path",
+                "reporter__depth",
+                "reporter__live",
+                "reporter__go_live_at",
+                "reporter__expire_at",
+            )
         )
 
     # One UNION instead of two prefetches: the article page has a tight query budget.
     credits = (
         rows(ArticleByline, False).union(rows(ArticlePhotoCredit, True), all=True).order_by("photo", "sort_order", "id")
     )
-    return [
-        Credit(photo=bool(photo), role=role, name=name, url=page_url(url_path, site=site) if visible else None)
-        for photo, _order, _id, role, name, url_path, visible in credits
-    ]
+    now = timezone.now()
+    found = []
+    for photo, _order, _id, role, name, url_path, path, depth, live, go_live_at, expire_at in credits:
+        reporter = Page(path=path, depth=depth, live=live, go_live_at=go_live_at, expire_at=expire_at)
+        url = outline.url(url_path) if outline.shows(reporter, now) else None
+        found.append(Credit(photo=bool(photo), role=role, name=name, url=url))
+    return found
 
 
 def article_listing_live(
     *,
-    site: Site,
+    outline: ReaderOutline,
     section: SectionPage | None = None,
     reporter: ReporterPage | None = None,
     photos: bool = False,
@@ -290,14 +447,14 @@ def article_listing_live(
 ) -> QuerySet[ArticlePage]:
     """Visible articles newest first for a listing, with text bylines prefetched (no body).
     With `reporter`: those they wrote, or with `photos` those they photographed."""
-    articles = reader_pages(ArticlePage, site=site)
+    articles = outline.pages(ArticlePage).filter(depth=outline.root_depth + 2)
     if section is not None:
-        articles = articles.child_of(section)
+        articles = articles.filter(path__startswith=section.path)
     if reporter is not None:
         credits = ArticlePhotoCredit if photos else ArticleByline
         articles = articles.filter(pk__in=credits.objects.filter(reporter=reporter).values("page_id"))
     if tag:
-        articles = articles.filter(tags__name=tag)
+        articles = articles.filter(pk__in=ArticleTag.objects.filter(tag__name=tag).values("content_object_id"))
     return (
         articles.order_by("-first_published_at", "-id")
         .defer_streamfields()
@@ -307,13 +464,14 @@ def article_listing_live(
     )
 
 
-def section_fronts_live(*, site: Site, per_section: int = 4) -> list[tuple[SectionPage, list[ArticlePage]]]:
-    """Each visible section with its newest `per_section` articles: two queries whatever the count."""
+def section_fronts_live(*, outline: ReaderOutline, per_section: int = 4) -> list[tuple[SectionPage, list[ArticlePage]]]:
+    """Each visible section with its newest `per_section` articles: one query whatever the count."""
     parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
     # A window per section keeps this one query however many sections there are.
     rank = Window(RowNumber(), partition_by=[parent_path], order_by=[F("first_published_at").desc(), F("id").desc()])
     newest = (
-        reader_pages(ArticlePage, site=site)
+        outline.pages(ArticlePage)
+        .filter(depth=outline.root_depth + 2)
         .annotate(parent_path=parent_path, rank=rank)
         .filter(rank__lte=per_section)
         .order_by("-first_published_at", "-id")
@@ -322,16 +480,16 @@ def section_fronts_live(*, site: Site, per_section: int = 4) -> list[tuple[Secti
     by_section: dict[str, list[ArticlePage]] = {}
     for article in newest:
         by_section.setdefault(article.parent_path, []).append(article)
-    return [(section, by_section.get(section.path, [])) for section in sections_live(site=site)]
+    return [(section, by_section.get(section.path, [])) for section in outline.sections]
 
 
-def related_headlines_live(article: ArticlePage, *, site: Site, limit: int = 4) -> list[ArticlePage]:
+def related_headlines_live(article: ArticlePage, *, outline: ReaderOutline, limit: int = 4) -> list[ArticlePage]:
     """Editors' picks a reader may see, in their order, then the same section's newest: one query."""
     picks = ArticleRelatedLink.objects.filter(page=article)
     pick_order = picks.filter(related=OuterRef("pk")).values("sort_order")[:1]
     same_section = Q(path__startswith=article.path[: -ArticlePage.steplen])
     return list(
-        reader_pages(ArticlePage, site=site)
+        outline.pages(ArticlePage)
         .filter(Q(pk__in=picks.values("related_id")) | same_section)
         .exclude(pk=article.pk)
         .annotate(pick_order=Subquery(pick_order))
@@ -340,20 +498,19 @@ def related_headlines_live(article: ArticlePage, *, site: Site, limit: int = 4) 
     )
 
 
-def sitemap_pages_live(*, site: Site) -> QuerySet[Page]:
+def sitemap_pages_live(*, outline: ReaderOutline, root: Page) -> QuerySet[Page]:
     """Every page a reader may see, the channel home included, in tree order, as specific pages."""
-    root = site.root_page
     return (
-        Page.objects.filter(Q(pk=root.pk) | Q(pk__in=reader_pages(Page, site=site).values("pk")))
+        Page.objects.filter(Q(pk=root.pk) | Q(pk__in=outline.pages(Page).values("pk")))
         .order_by("path")
         .defer_streamfields()
         .specific(defer=True)
     )
 
 
-def news_articles_live(*, site: Site, since: datetime) -> QuerySet[ArticlePage]:
+def news_articles_live(*, outline: ReaderOutline, since: datetime) -> QuerySet[ArticlePage]:
     """Visible articles first published since `since`, newest first (for the news sitemap)."""
-    return article_listing_live(site=site).filter(first_published_at__gte=since)
+    return article_listing_live(outline=outline).filter(first_published_at__gte=since)
 
 
 # --- The app API (issue 6): one request's view of the site, shared by all of its queries. ---

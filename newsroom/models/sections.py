@@ -37,10 +37,12 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
             from wagtail.models import Site
 
             from newsroom.selectors import article_at_live
+            from newsroom.site.pages import outline_for
 
             site = Site.find_for_request(request)
             if site is not None and site.root_page_id == self.pk:
-                article = article_at_live(f"{self.url_path}{'/'.join(path_components)}/", site=site)
+                url_path = f"{self.url_path}{'/'.join(path_components)}/"
+                article = article_at_live(url_path, outline=outline_for(request))
                 if article is not None:
                     article.reader_visible = True
                     return RouteResult(article)

@@ -149,3 +149,20 @@ def connect_purge_signals() -> None:
             _page_saved(sender, **kwargs)
 
     post_save.connect(page_saved, weak=False, dispatch_uid="reader-cache-page-saved")
+
+
+def remember_for_generation(key: str, compute: Callable[[], object]) -> object:
+    """`compute()`, kept in the page cache until the next publish starts a new generation."""
+    cache = page_cache()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    stored = found.get(key)
+    if generation is not None and stored is not None and stored[0] == generation:
+        return stored[1]
+    value = compute()
+    if generation is None:
+        generation = time.time_ns()
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    cache.set(key, (generation, value), getattr(settings, "READER_PAGE_CACHE_SECONDS", 300))
+    return value

@@ -11,7 +11,8 @@ from wagtail.models import Site
 
 from newsroom import selectors
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterKind, ReporterPage, SectionPage
-from newsroom.selectors import Credit
+from newsroom.selectors import Credit, ReaderOutline
+from newsroom.site.cache import remember_for_generation
 
 ARTICLES_PER_PAGE = 20
 LATEST_ON_HOME = 10
@@ -25,11 +26,22 @@ def reader_site(request: HttpRequest) -> Site:
     return site
 
 
+def outline_for(request: HttpRequest) -> ReaderOutline:
+    """The reader's outline of this request's site: hidden branches and visible sections.
+
+    Kept with the page cache until the next publish (one query then), and on the request.
+    """
+    if not hasattr(request, "_reader_outline"):
+        site = reader_site(request)
+        request._reader_outline = remember_for_generation(
+            f"reader-outline:{site.pk}", lambda: selectors.reader_outline(site=site)
+        )
+    return request._reader_outline
+
+
 def sections_for(request: HttpRequest) -> list[SectionPage]:
-    """The visible sections for the navigation, looked up once per request."""
-    if not hasattr(request, "_reader_sections"):
-        request._reader_sections = selectors.sections_live(site=reader_site(request))
-    return request._reader_sections
+    """The visible sections for the navigation."""
+    return list(outline_for(request).sections)
 
 
 def paginate(
@@ -63,16 +75,15 @@ def group_by_role(credits: list[Credit]) -> list[CreditGroup]:
 
 
 def home_context(page: ChannelHomePage, request: HttpRequest) -> dict[str, object]:
-    site = reader_site(request)
-    latest = list(selectors.article_listing_live(site=site)[: LATEST_ON_HOME + 1])
-    sections = sections_for(request)
-    fronts = [(section, articles) for section, articles in selectors.section_fronts_live(site=site) if articles]
-    return {"lead": latest[0] if latest else None, "latest": latest[1:], "fronts": fronts, "sections": sections}
+    outline = outline_for(request)
+    latest = list(selectors.article_listing_live(outline=outline)[: LATEST_ON_HOME + 1])
+    fronts = [(section, articles) for section, articles in selectors.section_fronts_live(outline=outline) if articles]
+    return {"lead": latest[0] if latest else None, "latest": latest[1:], "fronts": fronts}
 
 
 def section_context(page: SectionPage, request: HttpRequest) -> dict[str, object]:
-    site = reader_site(request)
-    return {"articles": paginate(request, selectors.article_listing_live(site=site, section=page))}
+    articles = selectors.article_listing_live(outline=outline_for(request), section=page)
+    return {"articles": paginate(request, articles)}
 
 
 def _credits_in_memory(page: ArticlePage) -> list[Credit]:
@@ -86,7 +97,7 @@ def _credits_in_memory(page: ArticlePage) -> list[Credit]:
 
 
 def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object]:
-    site = reader_site(request)
+    outline = outline_for(request)
     # A preview renders the editor's unsaved version: its bylines, tags and corrections live
     # on the page object (modelcluster), not in the database yet.
     preview = getattr(request, "is_preview", False)
@@ -94,13 +105,12 @@ def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object
         credits = _credits_in_memory(page)
         related = [link.related for link in page.related_links.all() if link.related.live][:4]
     else:
-        credits = selectors.article_credits_live(page, site=site)
-        related = selectors.related_headlines_live(page, site=site)
-    sections = {section.path: section for section in sections_for(request)}
+        credits = selectors.article_credits_live(page, outline=outline)
+        related = selectors.related_headlines_live(page, outline=outline)
     # Correction notices (更正) arrived with another change; the guard keeps older trees working.
     corrections = list(page.corrections.all()) if hasattr(page, "corrections") else []
     return {
-        "section": selectors.section_of(page, sections) if page.path else None,
+        "section": outline.section_of(page) if page.path else None,
         "byline_groups": group_by_role([c for c in credits if not c.photo]),
         "photo_credit_groups": group_by_role([c for c in credits if c.photo]),
         "authors": [c for c in credits if not c.photo],
@@ -112,12 +122,12 @@ def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object
 
 
 def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, object]:
-    site = reader_site(request)
+    outline = outline_for(request)
+    written = selectors.article_listing_live(outline=outline, reporter=page)
+    photographed = selectors.article_listing_live(outline=outline, reporter=page, photos=True)
     return {
-        "written": paginate(request, selectors.article_listing_live(site=site, reporter=page)),
-        "photographed": paginate(
-            request, selectors.article_listing_live(site=site, reporter=page, photos=True), param="photos"
-        ),
+        "written": paginate(request, written),
+        "photographed": paginate(request, photographed, param="photos"),
     }
 
 

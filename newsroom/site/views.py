@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from newsroom import selectors
-from newsroom.site.pages import paginate, reader_site
+from newsroom.site.pages import outline_for, paginate, reader_site
 
 # Longer queries are not searches a reader types; refuse them before they reach the index.
 MAX_QUERY_LENGTH = 100
@@ -36,7 +36,7 @@ def tag(request: HttpRequest, tag: str) -> HttpResponse:
     """`/tags/<标签>/`: visible articles with this tag, newest first; an unused tag is a 404."""
     if len(tag) > MAX_TAG_LENGTH:
         raise Http404("没有这个标签")
-    articles = selectors.article_listing_live(site=reader_site(request), tag=tag)
+    articles = selectors.article_listing_live(outline=outline_for(request), tag=tag)
     page = paginate(request, articles)
     if not page.object_list:
         raise Http404("没有这个标签")
