@@ -6,7 +6,9 @@ no example database. It drives the real WSGI application in-process, on the desk
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 # Loaded when the module is collected: serving the schema reads no database. (Schemathesis's
@@ -17,6 +19,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 @pytest.fixture(autouse=True)
 def _newsroom(desk):
     """The desk's sections, reporters and articles, so that generated requests also find things."""
+
+
+@pytest.fixture(autouse=True)
+def _one_connection_for_the_test():
+    # Django's WSGI handler closes the connection after each request, and the test's
+    # transaction with it (on PostgreSQL): Django's own test client unhooks this, so here too.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
