@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from wagtail.models import Site
+from wagtail_factories import ImageFactory
 
 from newsroom.models import ArticleRelatedLink
 from tests.api.conftest import EDITION, add_article, publish
@@ -172,3 +173,43 @@ def test_detail_of_an_unknown_id_is_a_json_404(api, desk):
 def test_only_articles_have_article_ids(api, desk, channel):
     for page in (channel.get_parent(), channel, desk.yaowen, desk.xiao):
         api(f"/api/v1/articles/{page.pk}", status=404)
+
+
+def test_images_are_absolute_original_files_and_quotes_keep_their_source(api, desk, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    photo = ImageFactory(title="青岛港", file__width=1200, file__height=800)
+    inline = ImageFactory(title="码头", file__width=640, file__height=480)
+    article = add_article(
+        desk.yaowen,
+        "有图的稿件",
+        published_at=EDITION + timedelta(hours=1),
+        lead_image=photo,
+        lead_image_caption="图为青岛港。",
+        photo_credits=[("摄影", desk.photographer)],
+        body=[
+            ("paragraph", "第一段。"),
+            ("image", {"image": inline, "caption": "码头一角", "credit": "记者 张摄影 摄"}),
+            ("quote", {"text": "港口是青岛的名片。", "attribution": "市民"}),
+        ],
+    )
+    listed = api("/api/v1/articles", {"limit": 1})["items"][0]
+    assert listed["lead_image"] == {
+        "caption": "图为青岛港。",
+        "credits": [{"role": "摄影", "name": "张摄影", "reporter": "张摄影"}],
+        "url": f"http://localhost{photo.file.url}",
+        "width": 1200,
+        "height": 800,
+    }
+    body = api(f"/api/v1/articles/{article.pk}")["body"]
+    assert body == [
+        {"type": "paragraph", "text": "第一段。"},
+        {
+            "type": "image",
+            "url": f"http://localhost{inline.file.url}",
+            "width": 640,
+            "height": 480,
+            "caption": "码头一角",
+            "credit": "记者 张摄影 摄",
+        },
+        {"type": "quote", "text": "港口是青岛的名片。", "attribution": "市民"},
+    ]
