@@ -7,8 +7,10 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
+from wagtail.models import Site
 
 from newsroom import selectors
+from newsroom.search.highlight import highlight, snippet
 from newsroom.site.pages import outline_for, paginate, reader_site
 
 # Longer queries are not searches a reader types; refuse them before they reach the index.
@@ -23,12 +25,26 @@ def search(request: HttpRequest) -> HttpResponse:
     if len(query) > MAX_QUERY_LENGTH:
         message = f"搜索词太长:最多 {MAX_QUERY_LENGTH} 个字。"
         return HttpResponseBadRequest(render_to_string("newsroom/bad_request.html", {"message": message}, request))
-    results = paginate(request, selectors.article_search_live(query, site=reader_site(request))) if query else None
+    results = None
+    if query:
+        site = reader_site(request)
+        results = paginate(request, selectors.article_search_live(query, site=site))
+        _mark_hits(results.object_list, query, site)
     response = render(request, "newsroom/search_page.html", {"search_query": query, "results": results})
     if query:
         # Result pages are thin and endless: keep them out of search engines' indexes.
         response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _mark_hits(articles: list, query: str, site: Site) -> None:
+    """Give each result its title and a snippet of its text with the searched words marked."""
+    # Results come without their bodies; read this page's bodies in one go for the snippets.
+    bodies = selectors.article_list_live(site=site, with_body=True).in_bulk([a.pk for a in articles])
+    for article in articles:
+        article.marked_title = highlight(article.title, query)
+        texts = [article.summary, *bodies[article.pk].body_text] if article.pk in bodies else [article.summary]
+        article.search_snippet = snippet([t for t in texts if t], query)
 
 
 @require_safe

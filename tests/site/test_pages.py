@@ -182,6 +182,7 @@ def test_search_page_shows_visible_matches_only(client, channel):
     results = [text(a) for a in page.select(".article-list h2 a")]
     assert "青岛 地铁 新线开通" in results
     assert "青岛 地铁 草稿" not in results
+    assert [text(m) for m in page.select(".article-list h2 a mark")] == ["地铁"]
     assert soup(client.get("/search/")).select_one(".article-list") is None
 
 
@@ -262,3 +263,11 @@ def test_a_preview_shows_the_editors_unsaved_bylines_and_tags(admin_client, chan
     assert text(page.select_one(".bylines")) == "本报记者 新署名"
     assert [text(a) for a in page.select(".tags a")] == ["预览标签"]
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_search_results_mark_the_searched_words_in_title_and_snippet(client, seed):
+    page = soup(client.get("/search/", {"q": "海洋牧场"}))
+    first = page.select_one(".article-list li")
+    assert first.select_one("h2 a").get_text() == "青岛推进海洋牧场 与休闲旅游融合发展"
+    assert [text(m) for m in first.select("h2 mark")] == ["海洋牧场"]
+    assert "海洋牧场" in [text(m) for m in first.select(".item-summary mark")]
