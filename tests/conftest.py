@@ -30,3 +30,12 @@ def channel(db):
     from newsroom.models import ChannelHomePage
 
     return ChannelHomePage.objects.get()
+
+
+@pytest.fixture(autouse=True)
+def fresh_reader_page_cache():
+    """Start every test without the reader site's page cache: it outlives each test's rolled-back
+    database, so a page stored by one test could otherwise answer another."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
