@@ -266,6 +266,9 @@ class ReaderOutline:
     root_url_path: str
     hidden_paths: tuple[str, ...]
     sections: tuple[SectionPage, ...]
+    # The next go-live or expiry time ahead anywhere in the site: what a reader sees changes
+    # then without anything being published, so nothing built on this outline outlives it.
+    next_change: datetime | None = None
 
     def shows(self, page: Page, now: datetime | None = None) -> bool:
         """The rules of `pages`, for a page already read (its path, depth, live and schedule)."""
@@ -312,7 +315,8 @@ OUTLINE_COLUMNS = {
 
 
 def reader_outline(*, site: Site) -> ReaderOutline:
-    """The outline of `site` now: one query (a UNION of restrictions, unseen parents, sections)."""
+    """The outline of `site` now: one query (a UNION of restrictions, unseen parents, sections
+    and the pages with a go-live or expiry time ahead)."""
     from wagtail.models import PageViewRestriction
 
     root = site.root_page
@@ -355,7 +359,16 @@ def reader_outline(*, site: Site) -> ReaderOutline:
         **{name: F(name) for name in ("path", "id", "title", "slug", "url_path", "live", "go_live_at", "expire_at")},
         kind="section",
     )
-    rows = sorted(restricted.union(unseen_parents, sections, all=True), key=lambda row: row[0])
+    timed = columns(
+        Page.objects.filter(path__startswith=root.path).filter(Q(go_live_at__gt=now) | Q(expire_at__gt=now)),
+        path=F("path"),
+        kind="timed",
+        id=F("id"),
+        go_live_at=F("go_live_at"),
+        expire_at=F("expire_at"),
+    )
+    rows = sorted(restricted.union(unseen_parents, sections, timed, all=True), key=lambda row: row[0])
+    times = [t for *_, go_live_at, expire_at in rows for t in (go_live_at, expire_at) if t is not None and t > now]
     hidden = tuple(path for path, _pk, kind, *_ in rows if kind == "hidden")
     outline = ReaderOutline(root.path, root.depth, root.url_path, hidden, ())
     candidates = [
@@ -374,9 +387,8 @@ def reader_outline(*, site: Site) -> ReaderOutline:
         for path, pk, kind, title, slug, url_path, live, go_live_at, expire_at in rows
         if kind == "section"
     ]
-    return ReaderOutline(
-        root.path, root.depth, root.url_path, hidden, tuple(s for s in candidates if outline.shows(s, now))
-    )
+    visible_sections = tuple(s for s in candidates if outline.shows(s, now))
+    return ReaderOutline(root.path, root.depth, root.url_path, hidden, visible_sections, min(times, default=None))
 
 
 def article_at_live(url_path: str, *, outline: ReaderOutline) -> ArticlePage | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
@@ -78,9 +79,21 @@ class ReaderPageCacheMiddleware:
             return HttpResponse(content, status=status, headers=headers)
         response = self.get_response(request)
         if self._is_shareable(request, response):
-            patch_cache_control(response, **self.cache_control)
-            entry = (response.status_code, response.content, dict(response.items()))
-            self.cache.set(key, (generation, entry), self.timeout)
+            now = time.time()
+            lifetime = self.timeout
+            # A go-live or expiry time ahead changes what readers see with no publish to purge:
+            # neither this cache nor a CDN may keep the page past it.
+            outline = getattr(request, "_reader_outline", None)
+            if outline is not None and outline.next_change is not None:
+                lifetime = max(0, min(lifetime, int(outline.next_change.timestamp() - now)))
+            control = dict(self.cache_control)
+            for directive in ("max_age", "s_maxage"):
+                if directive in control:
+                    control[directive] = min(control[directive], lifetime)
+            patch_cache_control(response, **control)
+            if lifetime > 0:
+                entry = (response.status_code, response.content, dict(response.items()))
+                self.cache.set(key, (generation, now + lifetime, entry), lifetime)
         return response
 
     def _is_anonymous_read(self, request: HttpRequest) -> bool:
@@ -105,8 +118,8 @@ class ReaderPageCacheMiddleware:
             self.cache.add(GENERATION_KEY, generation, timeout=None)
             return self.cache.get(GENERATION_KEY, generation), None
         stored = found.get(key)
-        if stored is not None and stored[0] == generation:
-            return generation, stored[1]
+        if stored is not None and stored[0] == generation and time.time() < stored[1]:
+            return generation, stored[2]
         return generation, None
 
     def _is_shareable(self, request: HttpRequest, response: HttpResponse) -> bool:
@@ -151,18 +164,26 @@ def connect_purge_signals() -> None:
     post_save.connect(page_saved, weak=False, dispatch_uid="reader-cache-page-saved")
 
 
-def remember_for_generation(key: str, compute: Callable[[], object]) -> object:
-    """`compute()`, kept in the page cache until the next publish starts a new generation."""
+def remember_for_generation(
+    key: str, compute: Callable[[], object], *, until: Callable[[object], datetime | None] = lambda value: None
+) -> object:
+    """`compute()`, kept in the page cache until the next publish starts a new generation, or
+    until the moment `until(value)` names, whichever comes first."""
     cache = page_cache()
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     stored = found.get(key)
-    if generation is not None and stored is not None and stored[0] == generation:
-        return stored[1]
+    now = time.time()
+    if generation is not None and stored is not None and stored[0] == generation and now < stored[1]:
+        return stored[2]
     value = compute()
     if generation is None:
         generation = time.time_ns()
         cache.add(GENERATION_KEY, generation, timeout=None)
         generation = cache.get(GENERATION_KEY, generation)
-    cache.set(key, (generation, value), getattr(settings, "READER_PAGE_CACHE_SECONDS", 300))
+    lifetime = getattr(settings, "READER_PAGE_CACHE_SECONDS", 300)
+    if (moment := until(value)) is not None:
+        lifetime = max(0, min(lifetime, int(moment.timestamp() - now)))
+    if lifetime > 0:
+        cache.set(key, (generation, now + lifetime, value), lifetime)
     return value

@@ -34,7 +34,9 @@ def outline_for(request: HttpRequest) -> ReaderOutline:
     if not hasattr(request, "_reader_outline"):
         site = reader_site(request)
         request._reader_outline = remember_for_generation(
-            f"reader-outline:{site.pk}", lambda: selectors.reader_outline(site=site)
+            f"reader-outline:{site.pk}",
+            lambda: selectors.reader_outline(site=site),
+            until=lambda outline: outline.next_change,
         )
     return request._reader_outline
 
@@ -77,6 +79,9 @@ def group_by_role(credits: list[Credit]) -> list[CreditGroup]:
 def home_context(page: ChannelHomePage, request: HttpRequest) -> dict[str, object]:
     outline = outline_for(request)
     latest = list(selectors.article_listing_live(outline=outline)[: LATEST_ON_HOME + 1])
+    # The lead story shows the start of its text: one more query, for its body alone.
+    if latest and not latest[0].summary:
+        latest[0].body  # noqa: B018 - loads the deferred body once, here rather than mid-template
     fronts = [(section, articles) for section, articles in selectors.section_fronts_live(outline=outline) if articles]
     return {"lead": latest[0] if latest else None, "latest": latest[1:], "fronts": fronts}
 

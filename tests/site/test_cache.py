@@ -1,9 +1,13 @@
 """The full-page cache: anonymous readers get stored pages with CDN headers; publishing purges them."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from newsroom.models import ArticlePage
 from tests.factories import ArticleBylineFactory, ArticlePageFactory, ReporterPageFactory, SectionPageFactory
@@ -118,3 +122,15 @@ def test_the_navigation_follows_publishing_at_once(client, channel):
     body = client.get(other.url).content.decode()
     assert "旧栏目" not in body
     assert client.get(article.url).status_code == 404
+
+
+def test_a_go_live_time_ahead_shortens_what_caches_may_keep(client, channel):
+    ArticlePageFactory(title="已发布稿件")
+    ArticlePageFactory(title="稍后发布", go_live_at=timezone.now() + timedelta(seconds=100))
+    response = client.get("/")
+    assert "稍后发布" not in response.content.decode()
+    directives = dict(d.strip().partition("=")[::2] for d in response["Cache-Control"].split(",") if "=" in d)
+    assert 0 < int(directives["max-age"]) <= 60
+    assert 0 < int(directives["s-maxage"]) <= 100
+    with time_machine.travel(timezone.now() + timedelta(seconds=101), tick=False):
+        assert "稍后发布" in client.get("/").content.decode()

@@ -140,11 +140,6 @@ def test_an_expiring_article_disappears_everywhere_at_its_time_without_the_sched
     assert article.live  # nobody ran the scheduler: only the reader's clock moved
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="newsroom/site/cache.py keeps reader pages up to READER_PAGE_CACHE_SECONDS (300 s) past a go-live or "
-    "expiry time: an entry's lifetime should end at the next go_live_at/expire_at ahead",
-)
 def test_a_page_cached_just_before_go_live_shows_the_article_just_after(newsroom):
     newsroom = newsroom(SCHEDULED, "scheduled", "go_live_at")
     with time_machine.travel(newsroom["at"] - timedelta(minutes=1), tick=False):
