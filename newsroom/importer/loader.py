@@ -11,10 +11,11 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
-from modelsearch import index as search_index
+from modelsearch.backends import get_search_backends
 from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
 from wagtail.log_actions import log
 from wagtail.models import Page, ReferenceIndex
@@ -37,6 +38,8 @@ from newsroom.models.reporters import kind_for_role
 EDITION_RELEASE = time(6, 0)
 
 Progress = Callable[[int, int], None]
+# Set by the tree and by Wagtail when the page is added, not by the edition.
+TREE_FIELDS = ("path", "depth", "numchild", "url_path", "slug", "draft_title", "translation_key")
 
 
 @dataclass
@@ -74,6 +77,10 @@ class ImportReport:
             "sections_created": self.sections_created,
             "warnings": self.warnings,
         }
+
+
+class LoadError(Exception):
+    """An article that parsed but cannot be stored, e.g. a headline longer than the title field."""
 
 
 class _DryRunRollback(Exception):
@@ -180,8 +187,11 @@ class _EditionWriter:
             ReferenceIndex.create_or_update_for_object(page)
         for model in {type(page) for page in self.written}:
             pages = model.objects.filter(pk__in=[p.pk for p in self.written if type(p) is model])
-            for page in pages:
-                search_index.insert_or_update_object(page)
+            if model is ArticlePage:
+                pages = pages.prefetch_related("bylines__reporter", "photo_credits__reporter")
+            pages = list(pages)
+            for backend in get_search_backends():
+                backend.add_bulk(model, pages)
 
     def _add_published(self, parent: Page, page: Page) -> None:
         """Add a new page to the tree already published, in the state Wagtail's publish leaves it.
@@ -277,12 +287,23 @@ class _EditionWriter:
             for i, c in enumerate(credits)
         ]
 
+    def _check(self, page: ArticlePage, article: Article) -> None:
+        """Field limits (a 300-character headline) as one clear error naming the line, not a database error."""
+        relations = [f.name for f in page._meta.concrete_fields if f.is_relation]
+        try:
+            page.clean_fields(exclude=[*relations, *TREE_FIELDS])
+        except ValidationError as error:
+            field, messages = next(iter(error.message_dict.items()))
+            label = page._meta.get_field(field).verbose_name
+            raise LoadError(f"{self.edition.source_name}:{article.line}: {label}: {' '.join(messages)}") from error
+
     def _create(self, article: Article, key: str) -> None:
         section = self.section_pages.get(article.section)
         if section is None:
-            raise ValueError(f"{self.edition.source_name}:{article.line}: unknown section {article.section!r}")
+            raise LoadError(f"{self.edition.source_name}:{article.line}: unknown section {article.section!r}")
         page = ArticlePage(first_published_at=_published_at(self.edition, article))
         self._fill(page, article, key)
+        self._check(page, article)
         self._add_published(section, page)
         self.report.created.append(article.title)
 
@@ -292,6 +313,7 @@ class _EditionWriter:
             return
         draft = page.get_latest_revision_as_object()
         self._fill(draft, article, key)
+        self._check(draft, article)
         revision = draft.save_revision()
         # The importer's bookkeeping lives on the page row, published or not.
         ArticlePage.objects.filter(pk=page.pk).update(source_key=key, source_digest=draft.source_digest)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from django.db import models
 from django.db.models import QuerySet
@@ -241,13 +242,18 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
                 texts.append(block.value["caption"])
         return texts
 
+    # Cached on the instance: Wagtail's indexer reads each search field several times (title,
+    # body, autocomplete), and an index update always loads the page afresh.
+    @cached_property
     def search_headline(self) -> str:
         return index_text(self.kicker, self.title, self.subtitle)
 
+    @cached_property
     def search_people(self) -> str:
         names = [c.reporter.title for c in (*self.bylines.all(), *self.photo_credits.all())]
         return index_text(*names)
 
+    @cached_property
     def search_text(self) -> str:
         return index_text(self.summary, self.dateline_text, self.lead_image_caption, *self.body_text)
 

@@ -130,3 +130,16 @@ def test_the_inferred_edition_date_is_announced(capsys):
     err = capsys.readouterr().err
     assert "2020-11-30" in err
     assert "--edition-date" in err
+
+
+@pytest.mark.django_db
+def test_a_headline_too_long_to_store_is_a_clear_error_and_writes_nothing(tmp_path):
+    path = tmp_path / "long-2020-12-02.txt"
+    path.write_text(
+        GOOD + "\n### " + "很长的标题" * 60 + "\n\n□记者 肖芳 报道  \n本报青岛讯 12月1日,正文。\n", encoding="utf-8"
+    )
+    before = _state()
+    with pytest.raises(CommandError, match=r"long-2020-12-02\.txt:6: 标题: .*255") as raised:
+        call_command("import_edition", str(path))
+    assert "\n" not in str(raised.value)
+    assert _state() == before

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from newsroom.importer.loader import ImportReport, Progress, load_edition
+from newsroom.importer.loader import ImportReport, LoadError, Progress, load_edition
 from newsroom.importer.parser import ParseError, load_sections, parse_edition
 from newsroom.importer.records import Edition, edition_to_dict
 
@@ -70,7 +70,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
 
     def _load(self, edition: Edition, sections: list, *, dry_run: bool) -> ImportReport:
-        report = load_edition(edition, sections=sections, dry_run=dry_run, progress=self._progress())
+        try:
+            report = load_edition(edition, sections=sections, dry_run=dry_run, progress=self._progress())
+        except LoadError as error:
+            raise CommandError(str(error)) from error
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
         self.stdout.write(report.summary())
