@@ -75,26 +75,41 @@ class ReaderPageCacheMiddleware:
         key = self._key(request)
         generation, entry = self._lookup(key)
         if entry is not None:
-            status, content, headers = entry
-            return HttpResponse(content, status=status, headers=headers)
+            status, content, headers, bounded_until = entry
+            response = HttpResponse(content, status=status, headers=headers)
+            if bounded_until is not None:
+                # Counted down to the go-live or expiry time the page must not outlive.
+                response["Cache-Control"] = self._cache_control(int(bounded_until - time.time()), bounded=True)
+            return response
         response = self.get_response(request)
         if self._is_shareable(request, response):
             now = time.time()
-            lifetime = self.timeout
+            lifetime, bounded_until = self.timeout, None
             # A go-live or expiry time ahead changes what readers see with no publish to purge:
             # neither this cache nor a CDN may keep the page past it.
             outline = getattr(request, "_reader_outline", None)
             if outline is not None and outline.next_change is not None:
-                lifetime = max(0, min(lifetime, int(outline.next_change.timestamp() - now)))
-            control = dict(self.cache_control)
-            for directive in ("max_age", "s_maxage"):
-                if directive in control:
-                    control[directive] = min(control[directive], lifetime)
-            patch_cache_control(response, **control)
+                bounded_until = outline.next_change.timestamp()
+                lifetime = max(0, min(lifetime, int(bounded_until - now)))
+            response["Cache-Control"] = self._cache_control(lifetime, bounded=bounded_until is not None)
             if lifetime > 0:
-                entry = (response.status_code, response.content, dict(response.items()))
+                entry = (response.status_code, response.content, dict(response.items()), bounded_until)
                 self.cache.set(key, (generation, now + lifetime, entry), lifetime)
         return response
+
+    def _cache_control(self, seconds_left: int, *, bounded: bool) -> str:
+        """The CDN header: the configured ages, none past `seconds_left`; no serving stale past a
+        go-live or expiry time."""
+        control = dict(self.cache_control)
+        for directive in ("max_age", "s_maxage"):
+            if directive in control:
+                control[directive] = max(0, min(control[directive], seconds_left))
+        if bounded:
+            control.pop("stale_while_revalidate", None)
+        return ", ".join(
+            name.replace("_", "-") if value is True else f"{name.replace('_', '-')}={value}"
+            for name, value in control.items()
+        )
 
     def _is_anonymous_read(self, request: HttpRequest) -> bool:
         # Without a session cookie nobody is signed in: no need to load the session (a query).
