@@ -17,7 +17,6 @@ from django.db.models import (
     DateTimeField,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -773,13 +772,19 @@ def related_articles_live(scope: ReaderScope, article: ArticlePage, *, limit: in
 
 def latest_by_section_live(scope: ReaderScope, *, per_section: int) -> list[ArticlePage]:
     """The newest `per_section` articles of every visible section in one query, newest first (for a listing)."""
-    # A window per section keeps this one query however many sections there are.
-    rank = Window(
-        RowNumber(),
-        partition_by=[F("section_path")],
-        order_by=[F("first_published_at").desc(), F("id").desc()],
-    )
-    return list(for_listing(article_feed_live(scope).annotate(rank=rank).filter(rank__lte=per_section)))
+    # Each section's newest ids through the publication-time index (LIMIT n), all sections in one
+    # UNION ALL inside a single IN: the database reads a few rows per section, where a window
+    # over every article would first rank them all. The extra SELECT around each LIMIT is for
+    # SQLite, which refuses LIMIT on a member of a compound statement.
+    newest = [
+        ArticlePage.objects.filter(pk__in=article_feed_live(scope, section=section).values("pk")[:per_section])
+        .order_by()
+        .values("pk")
+        for section in scope.sections
+    ]
+    if not newest:
+        return []
+    return list(for_listing(article_feed_live(scope).filter(pk__in=newest[0].union(*newest[1:], all=True))))
 
 
 def section_counts_live(scope: ReaderScope) -> dict[str, int]:
@@ -788,19 +793,35 @@ def section_counts_live(scope: ReaderScope) -> dict[str, int]:
     return {row["section_path"]: row["n"] for row in counted}
 
 
-class _Count(Subquery):
-    """COUNT(*) of a correlated subquery's rows, as a scalar."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _counted)"
-    output_field = IntegerField()
+def reporters_live(scope: ReaderScope) -> QuerySet[ReporterPage]:
+    """Visible reporters by name."""
+    return scope.pages(ReporterPage).order_by("title", "id")
 
 
-def reporters_counted_live(scope: ReaderScope) -> QuerySet[ReporterPage]:
-    """Visible reporters by name, each with `article_count`: the visible articles crediting them
-    (byline or photo), the same articles their feed lists."""
-    reporter = OuterRef(OuterRef("pk"))
-    credited = Q(pk__in=ArticleByline.objects.filter(reporter=reporter).values("page_id")) | Q(
-        pk__in=ArticlePhotoCredit.objects.filter(reporter=reporter).values("page_id")
-    )
-    articles = article_feed_live(scope).filter(credited).order_by().values("id")
-    return scope.pages(ReporterPage).annotate(article_count=_Count(articles)).order_by("title", "id")
+def reporter_article_counts_live(scope: ReaderScope, *, reporters: Iterable[int] | None = None) -> dict[int, int]:
+    """Visible articles crediting each reporter (byline or photo), by reporter id: one query.
+
+    The same articles their feed lists. Counted in one pass over the credits, grouped by person,
+    against the feed read once (a count per reporter would check the feed again for each).
+    """
+    visible = article_feed_live(scope).order_by().values("pk")
+    wrote = ArticleByline.objects.filter(page_id__in=visible)
+    # A photo of an article they also wrote is that article again: counted once.
+    also_wrote_it = ArticleByline.objects.filter(reporter_id=OuterRef("reporter_id"), page_id=OuterRef("page_id"))
+    photographed_only = ArticlePhotoCredit.objects.filter(page_id__in=visible).exclude(Exists(also_wrote_it))
+    if reporters is not None:
+        ids = list(reporters)
+        wrote, photographed_only = wrote.filter(reporter_id__in=ids), photographed_only.filter(reporter_id__in=ids)
+
+    def per_person(credits: QuerySet) -> QuerySet:
+        return (
+            credits.order_by()
+            .values("reporter_id")
+            .annotate(n=Count("page_id", distinct=True))
+            .values_list("reporter_id", "n")
+        )
+
+    counts: dict[int, int] = {}
+    for reporter_id, n in per_person(wrote).union(per_person(photographed_only), all=True):
+        counts[reporter_id] = counts.get(reporter_id, 0) + n
+    return counts

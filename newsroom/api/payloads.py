@@ -123,8 +123,7 @@ def section_of(section: SectionPage, article_count: int, scope: ReaderScope) -> 
     )
 
 
-def reporter_of(reporter: ReporterPage, scope: ReaderScope) -> schemas.Reporter:
-    """A reporter from `reporters_counted_live` (which adds `article_count`)."""
+def reporter_of(reporter: ReporterPage, article_count: int, scope: ReaderScope) -> schemas.Reporter:
     return schemas.Reporter(
         id=reporter.pk,
         slug=reporter.slug,
@@ -132,5 +131,5 @@ def reporter_of(reporter: ReporterPage, scope: ReaderScope) -> schemas.Reporter:
         kind=CONTRACT_KIND.get(reporter.kind, "staff"),
         role_kind=reporter.kind,
         url=scope.url_of(reporter),
-        article_count=reporter.article_count,
+        article_count=article_count,
     )

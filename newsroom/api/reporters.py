@@ -6,7 +6,13 @@ from ninja import Path, Query, Router
 from newsroom.api import payloads, schemas
 from newsroom.api.context import scope_of
 from newsroom.api.pagination import feed_page
-from newsroom.selectors import article_feed_live, attach_credits, for_listing, reporters_counted_live
+from newsroom.selectors import (
+    article_feed_live,
+    attach_credits,
+    for_listing,
+    reporter_article_counts_live,
+    reporters_live,
+)
 
 router = Router(tags=["reporters"])
 
@@ -14,7 +20,8 @@ router = Router(tags=["reporters"])
 @router.get("", response={200: list[schemas.Reporter], 304: None}, operation_id="reporters_list", summary="记者列表")
 def reporters_list(request: HttpRequest) -> list[schemas.Reporter]:
     scope = scope_of(request)
-    return [payloads.reporter_of(reporter, scope) for reporter in reporters_counted_live(scope)]
+    counts = reporter_article_counts_live(scope)
+    return [payloads.reporter_of(reporter, counts.get(reporter.pk, 0), scope) for reporter in reporters_live(scope)]
 
 
 @router.get(
@@ -27,10 +34,12 @@ def reporters_detail(
     request: HttpRequest, slug: Path[schemas.Slug], params: Query[schemas.PageParams]
 ) -> schemas.ReporterDetail:
     scope = scope_of(request)
-    reporter = reporters_counted_live(scope).filter(slug=slug).first()
+    reporter = reporters_live(scope).filter(slug=slug).first()
     if reporter is None:
         raise Http404("没有这位记者")
+    article_count = reporter_article_counts_live(scope, reporters=[reporter.pk]).get(reporter.pk, 0)
     page = feed_page(for_listing(article_feed_live(scope, reporter=reporter)), limit=params.limit, cursor=params.cursor)
     attach_credits(page.items, scope)
     articles = schemas.ArticleList(items=payloads.articles_of(page.items, scope), next_cursor=page.next_cursor)
-    return schemas.ReporterDetail(**payloads.reporter_of(reporter, scope).model_dump(), articles=articles)
+    person = payloads.reporter_of(reporter, article_count, scope)
+    return schemas.ReporterDetail(**person.model_dump(), articles=articles)

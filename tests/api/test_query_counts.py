@@ -14,8 +14,8 @@ ARTICLES_LIST = 4
 # The site, the hidden branches, the sections, every section's newest articles, their credits,
 # and the per-section counts.
 HOME = 6
-# The site, the hidden branches, the reporter with their count, the articles, their credits.
-REPORTER_DETAIL = 5
+# The site, the hidden branches, the reporter, their article count, the articles, their credits.
+REPORTER_DETAIL = 6
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_the_next_page_costs_the_same(client, busy_desk, django_assert_num_queri
 def test_sections_and_reporters_lists_cost_a_fixed_number(client, busy_desk, django_assert_num_queries):
     with django_assert_num_queries(4):  # the site, the hidden branches, the sections, their counts
         client.get("/api/v1/sections")
-    with django_assert_num_queries(3):  # the site, the hidden branches, the reporters with their counts
+    with django_assert_num_queries(4):  # the site, the hidden branches, the reporters, their counts
         client.get("/api/v1/reporters")
 
 

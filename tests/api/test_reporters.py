@@ -41,3 +41,16 @@ def test_reporter_articles_are_paged_like_the_feed(api, desk):
 
 def test_unknown_reporter_is_a_json_404(api, desk):
     assert api("/api/v1/reporters/nobody", status=404) == {"detail": "没有这位记者"}
+
+
+def test_an_article_both_written_and_photographed_by_one_person_counts_once(api, desk):
+    desk.add(
+        desk.yaowen,
+        "图文:青岛港夜景",
+        -1,
+        bylines=[("记者", desk.photographer)],
+        photo_credits=[("摄影", desk.photographer)],
+    )
+    person = api("/api/v1/reporters/张摄影")
+    assert person["article_count"] == 2 == len(person["articles"]["items"])
+    assert next(p for p in api("/api/v1/reporters") if p["slug"] == "张摄影")["article_count"] == 2
