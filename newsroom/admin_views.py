@@ -94,6 +94,10 @@ def bylines_text(article: ArticlePage) -> str:
     return "、".join(str(byline) for byline in article.bylines.all())
 
 
+def edition_date_text(article: ArticlePage) -> str:
+    return article.edition_date.isoformat() if article.edition_date else ""
+
+
 class ArticleIndexView(IndexView):
     page_title = "稿件"
 
@@ -120,7 +124,8 @@ class ArticleListingViewSet(PageListingViewSet):
         PageTitleColumn("title", label="主题", sort_key="title", classname="title"),
         ParentPageColumn("parent", label="栏目"),
         Column("bylines", label="署名", accessor=bylines_text),
-        DateColumn("edition_date", label="见报日期", sort_key="edition_date", width="10%"),
+        # The paper's date as printed (2020-11-30), not "5 years ago".
+        Column("edition_date", label="见报日期", sort_key="edition_date", width="10%", accessor=edition_date_text),
         PageStatusColumn("status", label="状态", sort_key="live", width="12%"),
         DateColumn("latest_revision_created_at", label="更新时间", sort_key="latest_revision_created_at", width="12%"),
     ]

@@ -27,7 +27,7 @@ def test_the_desk_lists_articles_with_their_section_bylines_and_edition_date(log
     )
     ArticleBylineFactory(page=article, reporter=ReporterPageFactory(title="肖芳"), role="本报记者")
     html = _listed(login(reporter))
-    for text in ("稿件", "海洋经济发展示范区建设", "要闻", "本报记者 肖芳", "2020", "已发布"):
+    for text in ("稿件", "海洋经济发展示范区建设", "要闻", "本报记者 肖芳", "2020-11-30", "已发布"):
         assert text in html, text
 
 
