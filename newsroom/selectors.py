@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from types import SimpleNamespace
 from urllib.parse import quote
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -29,7 +29,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Length, RowNumber, Substr
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Page, Site
 
 from newsroom.models import (
     ArticleByline,
@@ -525,55 +525,41 @@ def news_articles_live(*, outline: ReaderOutline, since: datetime) -> QuerySet[A
 
 
 # --- The app API (issue 6): one request's view of the site, shared by all of its queries. ---
-# A ReaderScope works out once per request which branches of the tree a reader may not see
-# (one small query), so that every later query excludes them by path prefix: cheap at any
-# size, where a correlated check per row (reader_pages' EXISTS over all pages) costs about half a
-# second a query on 10,000 articles in PostgreSQL. The rules are the same: live, in schedule,
-# below the site root, not private or password protected, not under a page readers cannot see.
-
+# A ReaderScope is the reader's outline of the site (the same ReaderOutline the reader site uses:
+# one set of visibility rules) with the Site record the API's addresses come from. Its queries
+# exclude the outline's hidden branches by path prefix, cheap at any size.
 
 # What Django's reverse() leaves unescaped in a path (RFC 3986 sub-delimiters, "/~:@").
 URL_PATH_SAFE = "!$&'()*+,;=/~:@"
+# What decides whether a reader may see a page, as ReaderOutline.shows reads it.
+STATE = ("path", "depth", "live", "go_live_at", "expire_at")
 
 
 class ReaderScope:
-    """What a reader of one site may see at one moment: live, public, in-schedule pages under its root."""
+    """What a reader of one site may see: the site, its root, and the reader's outline of it."""
 
-    def __init__(self, site: Site, hidden_paths: Iterable[str], now: datetime) -> None:
+    def __init__(self, site: Site, outline: ReaderOutline) -> None:
         self.site = site
         self.root = site.root_page
-        self.now = now
-        # Tree paths whose whole branch is out of sight: view restrictions (private or password
-        # pages), and pages with children that are unpublished or out of schedule.
-        self.hidden_paths = tuple(hidden_paths)
+        self.outline = outline
 
     def pages(self, model: type[Page]) -> QuerySet:
-        """Pages of `model` a reader may see: live, in schedule, below the root, in no hidden branch."""
-        pages = model.objects.filter(
-            _in_schedule(self.now), live=True, path__startswith=self.root.path, depth__gt=self.root.depth
-        )
-        hidden = Q()
-        for path in self.hidden_paths:
-            hidden |= Q(path__startswith=path)
-        return pages.exclude(hidden) if hidden else pages
+        """Pages of `model` a reader may see (see `ReaderOutline.pages`)."""
+        return self.outline.pages(model)
 
-    def shows(
-        self, *, path: str, depth: int, live: bool, go_live_at: datetime | None, expire_at: datetime | None
-    ) -> bool:
-        """The rules of `pages`, for one page read as plain values (tests hold the two to agree)."""
-        return (
-            live
-            and depth > self.root.depth
-            and path.startswith(self.root.path)
-            and (go_live_at is None or go_live_at <= self.now)
-            and (expire_at is None or expire_at > self.now)
-            and not path.startswith(self.hidden_paths)
-        )
+    def shows(self, page: Page | SimpleNamespace) -> bool:
+        """The rules of `pages` for a page already read (see `ReaderOutline.shows`)."""
+        return self.outline.shows(page)
 
-    @cached_property
-    def sections(self) -> list[SectionPage]:
-        """Visible sections in tree order (one query, then kept for the request)."""
-        return list(self.pages(SectionPage).filter(depth=self.root.depth + 1).order_by("path"))
+    @property
+    def sections(self) -> tuple[SectionPage, ...]:
+        """Visible sections in tree order."""
+        return self.outline.sections
+
+    @property
+    def next_change(self) -> datetime | None:
+        """The next go-live or expiry time ahead: what a reader may see changes then, unpublished."""
+        return self.outline.next_change
 
     @cached_property
     def _serve_prefix(self) -> str:
@@ -585,36 +571,15 @@ class ReaderScope:
         return self._serve_prefix + quote(page.url_path[len(self.root.url_path) :], safe=URL_PATH_SAFE)
 
 
-def _parent_types() -> list[ContentType]:
-    """Content types of the page models that allow children (cached by Django after the first call)."""
-    models = [model for model in get_page_models() if model.allowed_subpage_models()]
-    return list(ContentType.objects.get_for_models(*models, for_concrete_models=False).values())
+def default_site() -> Site:
+    """The default site with its root page: one query."""
+    return Site.objects.select_related("root_page").get(is_default_site=True)
 
 
-def reader_scope(*, site: Site | None = None, now: datetime | None = None) -> ReaderScope:
-    """The scope of `site` (the default site when none is given) at `now`: two queries."""
-    now = now or timezone.now()
-    if site is None:
-        site = Site.objects.select_related("root_page").get(is_default_site=True)
-    root = site.root_page
-    # A restriction on the root or above it hides the whole site; so does an unpublished root.
-    ancestors = [root.path[: Page.steplen * depth] for depth in range(1, root.depth)]
-    restricted = (
-        PageViewRestriction.objects.filter(Q(page__path__startswith=root.path) | Q(page__path__in=ancestors))
-        .order_by()
-        .values_list("page__path")
-    )
-    unseen_parents = (
-        # Only page types that take children can hide a branch; asking by type reads a handful
-        # of rows through the content-type index, where numchild alone would read every page.
-        Page.objects.filter(path__startswith=root.path, numchild__gt=0, content_type__in=_parent_types())
-        .exclude(Q(live=True) & _in_schedule(now))
-        .order_by()
-        .values_list("path")
-    )
-    # One round trip; each half reads only its own few rows (the restrictions, the parent pages).
-    hidden = {path for (path,) in restricted.union(unseen_parents)}
-    return ReaderScope(site, sorted(hidden), now)
+def reader_scope(*, site: Site | None = None, outline: ReaderOutline | None = None) -> ReaderScope:
+    """The scope of `site` (the default site when none is given), with its outline read now unless given."""
+    site = site or default_site()
+    return ReaderScope(site, outline or reader_outline(site=site))
 
 
 def _section_path(scope: ReaderScope) -> Substr:
@@ -715,13 +680,7 @@ def attach_credits(articles: Sequence[ArticlePage], scope: ReaderScope) -> None:
     columns = ("page_id", "photo", "sort_order", "id", "role", "reporter__title", "reporter__slug")
     # The reporter page's own state comes along, so that whether readers may see it is decided
     # here by the scope's rules, not by a subquery per credit.
-    reporter_state = (
-        "reporter__path",
-        "reporter__depth",
-        "reporter__live",
-        "reporter__go_live_at",
-        "reporter__expire_at",
-    )
+    reporter_state = [f"reporter__{field}" for field in STATE]
 
     def rows(model: type[ArticleByline] | type[ArticlePhotoCredit], photo: bool) -> QuerySet:
         return (
@@ -738,14 +697,11 @@ def attach_credits(articles: Sequence[ArticlePage], scope: ReaderScope) -> None:
 
     def listed(page_id: int, photo: bool) -> list[ListedCredit]:
         ordered = sorted(found.get((page_id, photo), ()), key=lambda r: (r[2] is None, r[2] or 0, r[3]))
-        return [
-            ListedCredit(
-                role,
-                name,
-                slug if scope.shows(path=path, depth=depth, live=live, go_live_at=go_live, expire_at=expire) else None,
-            )
-            for *_, role, name, slug, path, depth, live, go_live, expire in ordered
-        ]
+        credits = []
+        for _page, _photo, _order, _id, role, name, slug, *state in ordered:
+            reporter_page = SimpleNamespace(**dict(zip(STATE, state, strict=True)))
+            credits.append(ListedCredit(role, name, slug if scope.shows(reporter_page) else None))
+        return credits
 
     for article in articles:
         article.listed_bylines = listed(article.pk, False)

@@ -36,7 +36,9 @@ def answer_in_json(view: View) -> View:
             response = unknown_path(request)
         if head:
             request.method = "HEAD"
-        response = apply_http_caching(request, response)
+        # The scope the view read through, if any, says when its content may change unpublished.
+        scope = getattr(request, "_reader_scope", None)
+        response = apply_http_caching(request, response, horizon=scope.next_change if scope else None)
         if head and not response.streaming:
             response["Content-Length"] = str(len(response.content))
             response.content = b""

@@ -2,17 +2,26 @@
 
 from django.http import HttpRequest
 
-from newsroom.selectors import ReaderScope, reader_scope
+from newsroom.selectors import ReaderOutline, ReaderScope, default_site, reader_outline, reader_scope
+from newsroom.site.cache import remember_for_generation
 
 
 def scope_of(request: HttpRequest) -> ReaderScope:
     """The scope of the channel's site for this request.
 
     Always the default site: the app reads the channel, and neither the Host header nor any
-    parameter can point the API at another site's pages.
+    parameter can point the API at another site's pages. The reader's outline of it is the one
+    the reader site keeps with its page cache (same key): read again after each publish, and at
+    the next go-live or expiry time.
     """
     scope = getattr(request, "_reader_scope", None)
     if scope is None:
-        scope = reader_scope()
+        site = default_site()
+        outline: ReaderOutline = remember_for_generation(
+            f"reader-outline:{site.pk}",
+            lambda: reader_outline(site=site),
+            until=lambda outline: outline.next_change,
+        )
+        scope = reader_scope(site=site, outline=outline)
         request._reader_scope = scope  # type: ignore[attr-defined]
     return scope

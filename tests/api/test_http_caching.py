@@ -1,6 +1,12 @@
 """ETag on every response, 304 when the client holds it already, Cache-Control a CDN can follow."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.utils import timezone
+
+from tests.api.conftest import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +60,41 @@ def test_head_is_the_get_without_its_body(client, desk):
     assert head.content == b""
     assert head["ETag"] == get["ETag"]
     assert head["Content-Length"] == str(len(get.content))
+
+
+def _policy(response) -> dict[str, str]:
+    directives = [part.strip().partition("=") for part in response["Cache-Control"].split(",")]
+    return {name: value for name, _, value in directives}
+
+
+def test_no_cache_keeps_a_listing_past_the_next_expiry(client, desk):
+    expiring = desk.articles[0]
+    expiring.expire_at = timezone.now() + timedelta(seconds=45)
+    publish(expiring)
+    policy = _policy(client.get("/api/v1/articles"))
+    fresh = int(policy["max-age"])
+    assert fresh <= 45
+    # Fresh then stale, all of it within the 45 seconds left.
+    assert fresh + int(policy.get("stale-while-revalidate", 0)) <= 45
+    assert fresh + int(policy.get("stale-if-error", 0)) <= 45
+
+
+def test_an_expiry_a_while_ahead_only_shortens_the_stale_window(client, desk):
+    expiring = desk.articles[0]
+    expiring.expire_at = timezone.now() + timedelta(minutes=5)
+    publish(expiring)
+    policy = _policy(client.get("/api/v1/articles"))
+    assert policy["max-age"] == "60"
+    assert 230 <= int(policy["stale-while-revalidate"]) <= 240
+    assert 230 <= int(policy["stale-if-error"]) <= 240
+
+
+def test_an_article_is_gone_the_moment_it_expires_though_the_outline_was_cached(client, desk):
+    expiring = desk.articles[0]
+    expiring.expire_at = timezone.now() + timedelta(seconds=30)
+    publish(expiring)
+    assert client.get("/api/v1/articles").json()["items"][0]["id"] == expiring.pk
+    with time_machine.travel(timezone.now() + timedelta(seconds=31)):
+        ids = [item["id"] for item in client.get("/api/v1/articles").json()["items"]]
+        assert expiring.pk not in ids
+        assert client.get(f"/api/v1/articles/{expiring.pk}").status_code == 404

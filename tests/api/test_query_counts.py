@@ -8,13 +8,15 @@ from tests.api.conftest import EDITION, Desk, add_section
 
 pytestmark = pytest.mark.django_db
 
-# The site with its root, the hidden branches, the articles (each with its section), and their
-# bylines and photo credits together.
+# Counts with the reader's outline cold (the first request after a publish), which reads the
+# hidden branches and the sections in one query; warm requests skip it (OUTLINE).
+OUTLINE = 1
+# The site with its root, the outline, the articles (each with its section), their bylines and
+# photo credits together.
 ARTICLES_LIST = 4
-# The site, the hidden branches, the sections, every section's newest articles, their credits,
-# and the per-section counts.
-HOME = 6
-# The site, the hidden branches, the reporter, their article count, the articles, their credits.
+# The site, the outline, every section's newest articles, their credits, the per-section counts.
+HOME = 5
+# The site, the outline, the reporter, their article count, the articles, their credits.
 REPORTER_DETAIL = 6
 
 
@@ -62,16 +64,30 @@ def test_reporter_queries_do_not_grow_with_limit(client, busy_desk, django_asser
     assert len(response.json()["articles"]["items"]) == min(limit, 37)
 
 
-def test_the_next_page_costs_the_same(client, busy_desk, django_assert_num_queries):
+def test_the_next_page_costs_the_same_with_the_outline_warm(client, busy_desk, django_assert_num_queries):
     cursor = client.get("/api/v1/articles", {"limit": 10}).json()["next_cursor"]
-    with django_assert_num_queries(ARTICLES_LIST):
+    with django_assert_num_queries(ARTICLES_LIST - OUTLINE):
         client.get("/api/v1/articles", {"limit": 10, "cursor": cursor})
 
 
+@pytest.mark.parametrize(("path", "cold"), [("/api/v1/home", HOME), ("/api/v1/reporters/肖芳", REPORTER_DETAIL)])
+def test_the_outline_is_read_once_until_the_next_publish(client, busy_desk, django_assert_num_queries, path, cold):
+    with django_assert_num_queries(cold):
+        client.get(path)
+    with django_assert_num_queries(cold - OUTLINE):
+        client.get(path)
+    # A publish starts a new generation of the page cache: the outline is read again, once.
+    busy_desk.add(busy_desk.yaowen, "新发布的稿件", -30)
+    with django_assert_num_queries(cold):
+        client.get(path)
+    with django_assert_num_queries(cold - OUTLINE):
+        client.get(path)
+
+
 def test_sections_and_reporters_lists_cost_a_fixed_number(client, busy_desk, django_assert_num_queries):
-    with django_assert_num_queries(4):  # the site, the hidden branches, the sections, their counts
+    with django_assert_num_queries(3):  # the site, the outline (with the sections), their counts
         client.get("/api/v1/sections")
-    with django_assert_num_queries(4):  # the site, the hidden branches, the reporters, their counts
+    with django_assert_num_queries(3):  # the site, the reporters, their counts (the outline now warm)
         client.get("/api/v1/reporters")
 
 
