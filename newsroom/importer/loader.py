@@ -200,13 +200,15 @@ class _EditionWriter:
         validated save of add_child, one revision and one small update replace the three full
         saves of save_revision().publish(): the import runs several times faster.
         """
-        page.live, page.has_unpublished_changes = True, False
         page.last_published_at = timezone.now()
         page.first_published_at = page.first_published_at or page.last_published_at
+        # Added as a draft, Wagtail validates only title and slug (the loader has checked every
+        # field's limits, without the dozen foreign-key look-ups of a full clean); then it goes live.
+        page.live, page.has_unpublished_changes = False, False
         parent.add_child(instance=page)
         revision = page.save_revision(changed=False, clean=False)
-        page.live_revision = revision
-        page.save(update_fields=["live_revision"], clean=False)
+        page.live, page.live_revision = True, revision
+        page.save(update_fields=["live", "live_revision"], clean=False)
         log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
         page_published.send(sender=page.specific_class, instance=page, revision=revision)
         self.written.append(page)
