@@ -10,7 +10,7 @@ from newsroom.api import payloads, schemas
 from newsroom.api.context import scope_of
 from newsroom.api.pagination import feed_page
 from newsroom.api.search import ranked_ids
-from newsroom.models import ArticlePage, ReporterPage
+from newsroom.models import ArticleCorrection, ArticlePage, ReporterPage
 from newsroom.selectors import (
     ReaderScope,
     article_feed_live,
@@ -87,4 +87,6 @@ def articles_detail(request: HttpRequest, article_id: int) -> schemas.ArticleDet
     related = related_articles_live(scope, article, limit=RELATED_LIMIT)
     attach_credits([article, *related], scope)
     tags = sorted(tag.name for tag in article.tags.all())
-    return payloads.article_detail_of(article, related, tags, scope)
+    # Children of the page row: what was published, never a draft's (the model orders newest first).
+    corrections = ArticleCorrection.objects.filter(page=article)
+    return payloads.article_detail_of(article, related=related, tags=tags, corrections=corrections, scope=scope)

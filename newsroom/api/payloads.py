@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.images.models import AbstractImage
 
 from newsroom.api import schemas
-from newsroom.models import ArticlePage, ReporterKind, ReporterPage, SectionPage
+from newsroom.models import ArticleCorrection, ArticlePage, ReporterKind, ReporterPage, SectionPage
 from newsroom.selectors import ListedCredit, ReaderScope
 
 # The contract knows two kinds of people; interns and photographers are the paper's own staff.
@@ -102,13 +102,19 @@ def _body(article: ArticlePage, scope: ReaderScope) -> list[schemas.BodyBlock]:
 
 
 def article_detail_of(
-    article: ArticlePage, related: Iterable[ArticlePage], tags: list[str], scope: ReaderScope
+    article: ArticlePage,
+    *,
+    related: Iterable[ArticlePage],
+    tags: list[str],
+    corrections: Iterable[ArticleCorrection],
+    scope: ReaderScope,
 ) -> schemas.ArticleDetail:
     return schemas.ArticleDetail(
         **article_of(article, scope).model_dump(),
         body=_body(article, scope),
         related=articles_of(related, scope),
         tags=tags,
+        corrections=[schemas.Correction(date=c.date, text=c.text) for c in corrections],
     )
 
 

@@ -141,10 +141,18 @@ class QuoteBlock(Out):
 BodyBlock = Annotated[ParagraphBlock | HeadingBlock | ImageBlock | QuoteBlock, Field(discriminator="type")]
 
 
+class Correction(Out):
+    """更正: a correction or update note editors added to the published article."""
+
+    date: date
+    text: str
+
+
 class ArticleDetail(Article):
     body: list[BodyBlock] = Field(..., description="正文,按阅读顺序")
     related: list[Article]
     tags: list[str]
+    corrections: list[Correction] = Field(..., description="更正和补充说明,最新的在前")
 
 
 class ArticleList(Out):

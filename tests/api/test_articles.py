@@ -1,12 +1,12 @@
 """/api/v1/articles: the feed's shape, order, filters and cursors, and one article in full."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
-from newsroom.models import ArticleRelatedLink
+from newsroom.models import ArticleCorrection, ArticleRelatedLink
 from tests.api.conftest import EDITION, add_article, publish
 
 pytestmark = pytest.mark.django_db
@@ -212,4 +212,21 @@ def test_images_are_absolute_original_files_and_quotes_keep_their_source(api, de
             "credit": "记者 张摄影 摄",
         },
         {"type": "quote", "text": "港口是青岛的名片。", "attribution": "市民"},
+    ]
+
+
+def test_detail_lists_published_corrections_newest_first_never_a_drafts(api, desk):
+    article = desk.articles[0]
+    article.corrections = [
+        ArticleCorrection(date=datetime(2020, 12, 1).date(), text="本文第二段“12月”应为“11月”,特此更正。"),
+        ArticleCorrection(date=datetime(2020, 12, 3).date(), text="补充:签约项目总投资额已更新。"),
+    ]
+    publish(article)
+    # A third note saved as a draft only: it shows once published, not before.
+    draft_note = ArticleCorrection(date=datetime(2020, 12, 5).date(), text="草稿中的更正")
+    article.corrections = [*article.corrections.all(), draft_note]
+    article.save_revision()
+    assert api(f"/api/v1/articles/{article.pk}")["corrections"] == [
+        {"date": "2020-12-03", "text": "补充:签约项目总投资额已更新。"},
+        {"date": "2020-12-01", "text": "本文第二段“12月”应为“11月”,特此更正。"},
     ]

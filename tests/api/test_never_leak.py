@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from newsroom.models import ArticleByline, ArticlePage, ArticleRelatedLink, ReporterKind
+from newsroom.models import ArticleByline, ArticleCorrection, ArticlePage, ArticleRelatedLink, ReporterKind
 from newsroom.selectors import reader_scope
 from tests.api.conftest import EDITION, Desk, add_article, add_reporter, add_section, publish
 
@@ -64,6 +64,7 @@ def unpublished_changes(desk: Desk) -> Hidden:
     article.summary = f"{MARK} 草稿摘要"
     article.body = [("paragraph", f"{MARK} 草稿正文")]
     article.bylines = [ArticleByline(role="记者", reporter=desk.intern, sort_order=0)]
+    article.corrections = [ArticleCorrection(date=EDITION.date(), text=f"{MARK} 草稿更正")]
     article.save_revision()
     return Hidden()
 
