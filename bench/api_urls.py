@@ -45,6 +45,9 @@ ArticlePage.api_fields = [
 wagtail_api_v2 = WagtailAPIRouter("wagtailapi_v2")
 wagtail_api_v2.register_endpoint("pages", PagesAPIViewSet)
 
+# The project's own handler for rejected requests (JSON under /api/), as under cms.urls.
+handler400 = "newsroom.api.errors.bad_request"
+
 urlpatterns = [
     path("api/v2/", wagtail_api_v2.urls),
     path("api/v3/", wagtail_api_v3.urls),
