@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # django-ninja's own static files: the API docs page works without reaching a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -43,7 +45,6 @@ MIDDLEWARE = [
     # Anonymous readers' pages come from the page cache before anything below runs.
     "newsroom.site.cache.ReaderPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
