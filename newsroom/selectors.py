@@ -97,27 +97,6 @@ def article_list_live(
     return articles if with_body else articles.defer_streamfields()
 
 
-def article_detail_live(article_id: int, *, site: Site | None = None) -> ArticlePage | None:
-    """One visible article with everything its page shows, or None."""
-    return article_list_live(site=site, with_body=True).filter(pk=article_id).first()
-
-
-def section_list_live(*, site: Site | None = None) -> list[SectionPage]:
-    """Visible sections in tree order, each with `article_count` of its visible articles."""
-    steplen = ArticlePage.steplen
-    counts = dict(
-        visible_pages(ArticlePage, site=site)
-        .annotate(parent_path=Substr("path", 1, Length("path") - steplen))
-        .order_by()
-        .values_list("parent_path")
-        .annotate(n=Count("id"))
-    )
-    sections = list(visible_pages(SectionPage, site=site).order_by("path"))
-    for section in sections:
-        section.article_count = counts.get(section.path, 0)
-    return sections
-
-
 def reporter_list_live(*, site: Site | None = None) -> QuerySet[ReporterPage]:
     """Visible reporters by name, each with the number of visible articles crediting them."""
     visible_ids = visible_pages(ArticlePage, site=site).values("id")
@@ -144,23 +123,6 @@ def section_of(article: ArticlePage, sections: dict[str, SectionPage]) -> Sectio
     return sections.get(article.path[: -ArticlePage.steplen])
 
 
-def related_articles(article: ArticlePage, *, limit: int = 4, site: Site | None = None) -> list[ArticlePage]:
-    """Editors' picks that are visible, then the newest others from the same section."""
-    picked_ids = list(article.related_links.values_list("related_id", flat=True))
-    visible = article_list_live(site=site)
-    picks = {page.pk: page for page in visible.filter(pk__in=picked_ids)}
-    related = [picks[pk] for pk in picked_ids if pk in picks][:limit]
-    if len(related) < limit:
-        parent_path = article.path[: -ArticlePage.steplen]
-        others = (
-            visible.filter(path__startswith=parent_path)
-            .exclude(pk=article.pk)
-            .exclude(pk__in=[page.pk for page in related])[: limit - len(related)]
-        )
-        related.extend(others)
-    return related
-
-
 def article_search_ids_live(query: str, *, site: Site | None = None) -> list[int]:
     """Ids of visible articles holding every word of `query` (cut by jieba), best match first."""
     from newsroom.search.query import ranked_article_ids
@@ -168,7 +130,9 @@ def article_search_ids_live(query: str, *, site: Site | None = None) -> list[int
     # A search may only filter on the index's FilterFields: search the live articles, then keep
     # those a reader may see (view restrictions, schedule, site) in one more query.
     ranked = ranked_article_ids(query, ArticlePage.objects.live())
-    visible = set(visible_pages(ArticlePage, site=site).filter(pk__in=ranked).values_list("pk", flat=True))
+    # The same rules as every listing: an article under an unpublished or private section is
+    # out too (the scope's outline is read once per publish).
+    visible = set(article_feed_live(reader_scope(site=site), among=ranked).values_list("pk", flat=True))
     return [pk for pk in ranked if pk in visible]
 
 

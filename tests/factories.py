@@ -2,6 +2,7 @@
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from django.utils.text import slugify
 
 from newsroom.models import (
@@ -42,6 +43,8 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     slug = factory.LazyAttribute(_unicode_slug)
     parent = factory.SubFactory(SectionPageFactory)
     body = factory.LazyFunction(lambda: [("paragraph", "本报青岛讯 这是一段正文。")])
+    # Live and dated like a published article: readers' lists order (and require) a publication time.
+    first_published_at = factory.LazyFunction(timezone.now)
 
     class Meta:
         model = ArticlePage

@@ -104,6 +104,13 @@ def test_a_draft_or_private_article_is_never_found(two_editions):
     unpublished.unpublish()
     assert _titles("基站") == []
 
+    # An article still live under a section an editor unpublished is out of reach too.
+    ranch = ArticlePage.objects.get(title__contains="海洋牧场")
+    ranch.get_parent().specific.unpublish()
+    ranch.refresh_from_db()
+    assert ranch.live
+    assert _titles("海洋牧场") == []
+
 
 def test_publishing_editing_moving_and_deleting_keep_the_index_right(two_editions):
     from newsroom.models import ArticlePage, SectionPage
