@@ -73,3 +73,10 @@ def test_the_demo_logins_are_refused_outside_development(settings):
     with pytest.raises(CommandError):
         _run()
     assert not get_user_model().objects.filter(username__in=DEMO_PASSWORDS).exists()
+
+
+def test_the_local_site_record_points_at_the_local_server(seeded):
+    from wagtail.models import Site
+
+    call_command("create_local_admin", "--port", "8123", stdout=StringIO())
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8123"

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Count
+from wagtail.models import Site
 
 from newsroom.models import ReporterIndexPage, ReporterPage, SectionPage
 from newsroom.roles import CHIEF_EDITORS, EDITORS, REPORTERS, assign_section_editor
@@ -35,6 +36,9 @@ class Command(BaseCommand):
         )
         with transaction.atomic():
             self._demo_accounts()
+        # Absolute URLs (the API's, feeds', sitemaps') come from the Site record, never the Host
+        # header: point it at the local server so they open.
+        Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=int(options.get("port") or 8000))
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--port", default="8000")
