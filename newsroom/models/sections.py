@@ -1,6 +1,7 @@
 """The channel home (频道) and its sections (栏目)."""
 
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
@@ -53,9 +54,11 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
         now = timezone.now()
         if (page.go_live_at and page.go_live_at > now) or (page.expire_at and page.expire_at <= now):
             raise Http404
-        # Wagtail checks only the last page of the path; an unpublished section hides its articles.
+        # Wagtail checks only the last page of the path; a section that is unpublished, not yet
+        # live or expired hides its articles (whether or not the scheduler has run).
         between = [page.path[: self.steplen * depth] for depth in range(self.depth + 1, page.depth)]
-        if between and Page.objects.filter(path__in=between, live=False).exists():
+        hiding = Q(live=False) | Q(go_live_at__gt=now) | Q(expire_at__lte=now)
+        if between and Page.objects.filter(hiding, path__in=between).exists():
             raise Http404
         return result
 
