@@ -143,3 +143,24 @@ def test_a_headline_too_long_to_store_is_a_clear_error_and_writes_nothing(tmp_pa
         call_command("import_edition", str(path))
     assert "\n" not in str(raised.value)
     assert _state() == before
+
+
+@pytest.mark.django_db
+def test_an_edition_that_cannot_be_stored_undoes_the_whole_run(tmp_path):
+    (tmp_path / "a-2020-12-02.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b-2020-12-03.txt").write_text(
+        "### " + "很长的标题" * 60 + "\n\n□记者 肖芳 报道  \n本报讯 12月2日,正文。\n"
+    )
+    before = _state()
+    with pytest.raises(CommandError, match=r"b-2020-12-03\.txt:1: 标题"):
+        call_command("import_edition", str(tmp_path))
+    assert _state() == before
+
+
+@pytest.mark.django_db
+def test_json_without_dry_run_prints_only_the_report_as_json(capsys):
+    call_command("import_edition", str(SEED), "--json")
+    out = capsys.readouterr()
+    reports = json.loads(out.out)
+    assert len(reports[0]["created"]) == 8
+    assert "8 created" in out.err

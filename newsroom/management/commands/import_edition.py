@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from newsroom.importer.loader import ImportReport, LoadError, Progress, load_edition
 from newsroom.importer.parser import ParseError, load_sections, parse_edition
@@ -55,7 +56,12 @@ class Command(BaseCommand):
             payload = [edition_to_dict(e) for e in editions]
             self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
             return
-        reports = [self._load(edition, sections, dry_run=options["dry_run"]) for edition in editions]
+        # Each edition is its own transaction (a savepoint here); the run as a whole is one more,
+        # so an edition that cannot be stored undoes the editions of the run before it.
+        with transaction.atomic():
+            reports = [
+                self._load(edition, sections, dry_run=options["dry_run"], quiet=options["json"]) for edition in editions
+            ]
         if options["json"]:
             self.stdout.write(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
 
@@ -69,14 +75,15 @@ class Command(BaseCommand):
         except ParseError as error:
             raise CommandError(str(error)) from error
 
-    def _load(self, edition: Edition, sections: list, *, dry_run: bool) -> ImportReport:
+    def _load(self, edition: Edition, sections: list, *, dry_run: bool, quiet: bool = False) -> ImportReport:
         try:
             report = load_edition(edition, sections=sections, dry_run=dry_run, progress=self._progress())
         except LoadError as error:
             raise CommandError(str(error)) from error
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
-        self.stdout.write(report.summary())
+        # With --json, stdout carries only the JSON report; the summary goes to stderr.
+        (self.stderr if quiet else self.stdout).write(report.summary())
         if dry_run:
             for label, titles in (("create", report.created), ("update", report.updated)):
                 for title in titles:
