@@ -123,16 +123,18 @@ def section_of(article: ArticlePage, sections: dict[str, SectionPage]) -> Sectio
     return sections.get(article.path[: -ArticlePage.steplen])
 
 
-def article_search_ids_live(query: str, *, site: Site | None = None) -> list[int]:
+def article_search_ids_live(query: str, *, site: Site | None = None, scope: ReaderScope | None = None) -> list[int]:
     """Ids of visible articles holding every word of `query` (cut by jieba), best match first."""
     from newsroom.search.query import ranked_article_ids
 
     # A search may only filter on the index's FilterFields: search the live articles, then keep
-    # those a reader may see (view restrictions, schedule, site) in one more query.
+    # those a reader may see by the same rules as every listing (an article under an unpublished
+    # or private section is out too). Pass the request's scope to reuse its cached outline.
     ranked = ranked_article_ids(query, ArticlePage.objects.live())
-    # The same rules as every listing: an article under an unpublished or private section is
-    # out too (the scope's outline is read once per publish).
-    visible = set(article_feed_live(reader_scope(site=site), among=ranked).values_list("pk", flat=True))
+    if not ranked:
+        return []
+    scope = scope or reader_scope(site=site)
+    visible = set(article_feed_live(scope, among=ranked).values_list("pk", flat=True))
     return [pk for pk in ranked if pk in visible]
 
 

@@ -9,7 +9,7 @@ from ninja import Query, Router
 from newsroom.api import payloads, schemas
 from newsroom.api.context import scope_of
 from newsroom.api.pagination import search_page
-from newsroom.selectors import ReaderScope, article_feed_live, article_search_live, attach_credits, for_listing
+from newsroom.selectors import ReaderScope, article_feed_live, article_search_ids_live, attach_credits, for_listing
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["search"])
@@ -23,7 +23,7 @@ def ranked_ids(query: str, scope: ReaderScope) -> list[int]:
     try:
         # A savepoint, so that a refused query leaves the connection usable on PostgreSQL too.
         with transaction.atomic():
-            return [article.pk for article in article_search_live(query, site=scope.site)]
+            return article_search_ids_live(query, scope=scope)
     except OperationalError:
         # SQLite's full-text syntax refuses some input (an unbalanced quote): a reader's typo,
         # not a server fault.
@@ -39,10 +39,8 @@ def ranked_ids(query: str, scope: ReaderScope) -> list[int]:
 )
 def search(request: HttpRequest, params: Query[schemas.SearchParams]) -> schemas.ArticleList:
     scope = scope_of(request)
+    # Best match first, visible articles only (the listings' rules, applied by the selector).
     ranked = ranked_ids(params.q, scope)
-    # The search decides the order; the feed decides what a reader may see (it is the stricter).
-    visible = set(article_feed_live(scope, among=ranked).values_list("pk", flat=True)) if ranked else set()
-    ranked = [pk for pk in ranked if pk in visible]
     page_ids, next_cursor = search_page(ranked, query=params.q.strip(), limit=params.limit, cursor=params.cursor)
     found = for_listing(article_feed_live(scope, among=page_ids)).in_bulk(page_ids) if page_ids else {}
     items = [found[pk] for pk in page_ids if pk in found]
