@@ -137,6 +137,11 @@ def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, obje
 
 
 def reporter_index_context(page: ReporterIndexPage, request: HttpRequest) -> dict[str, object]:
-    reporters = list(selectors.reporter_list_live(site=reader_site(request)))
+    # The same people and counts as the API's /reporters: articles readers can see, bylines and photos.
+    scope = selectors.ReaderScope(reader_site(request), outline_for(request))
+    reporters = list(selectors.reporters_live(scope))
+    counts = selectors.reporter_article_counts_live(scope)
+    for reporter in reporters:
+        reporter.article_count = counts.get(reporter.pk, 0)
     groups = [(label, [r for r in reporters if r.kind == kind]) for kind, label in ReporterKind.choices]
     return {"reporter_groups": [(label, people) for label, people in groups if people]}

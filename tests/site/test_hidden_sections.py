@@ -25,3 +25,15 @@ def test_an_article_under_a_hidden_section_is_a_404_at_its_address(client, hide)
     hide(section)
     section.save(clean=False)
     assert client.get(article.url).status_code == 404
+
+
+def test_the_reporter_index_counts_only_articles_readers_can_see(client):
+    from tests.factories import ArticleBylineFactory, ReporterPageFactory
+
+    section = SectionPageFactory()
+    reporter = ReporterPageFactory(title="宋孜")
+    for _ in range(2):
+        ArticleBylineFactory(page=ArticlePageFactory(parent=section), reporter=reporter)
+    assert "2 篇" in client.get("/reporters/").content.decode()
+    section.unpublish()
+    assert "0 篇" in client.get("/reporters/").content.decode()
