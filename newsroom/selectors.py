@@ -97,32 +97,6 @@ def article_list_live(
     return articles if with_body else articles.defer_streamfields()
 
 
-def reporter_list_live(*, site: Site | None = None) -> QuerySet[ReporterPage]:
-    """Visible reporters by name, each with the number of visible articles crediting them."""
-    visible_ids = visible_pages(ArticlePage, site=site).values("id")
-    return (
-        visible_pages(ReporterPage, site=site)
-        .annotate(
-            article_count=Count(
-                "bylines__page",
-                filter=Q(bylines__page__in=visible_ids),
-                distinct=True,
-            )
-        )
-        .order_by("title", "id")
-    )
-
-
-def sections_by_path(*, site: Site | None = None) -> dict[str, SectionPage]:
-    """Visible sections keyed by tree path, to name an article's section without a query each."""
-    return {section.path: section for section in visible_pages(SectionPage, site=site)}
-
-
-def section_of(article: ArticlePage, sections: dict[str, SectionPage]) -> SectionPage | None:
-    """The section an article sits in, from a `sections_by_path` map."""
-    return sections.get(article.path[: -ArticlePage.steplen])
-
-
 def article_search_ids_live(query: str, *, site: Site | None = None, scope: ReaderScope | None = None) -> list[int]:
     """Ids of visible articles holding every word of `query` (cut by jieba), best match first."""
     from newsroom.search.query import ranked_article_ids
@@ -165,9 +139,9 @@ def article_search_live(query: str, *, site: Site | None = None) -> ArticleSearc
     return ArticleSearchResults(article_search_ids_live(query, site=site), site)
 
 
-# --- The public reader site (issue 7): lean reads, a fixed number of queries per page. ---
-# Visibility is checked inside each query (EXISTS on view restrictions and unpublished
-# ancestors), so a page view pays no extra query per selector it calls.
+# --- The reader site and the API: lean reads, a fixed number of queries per page. ---
+# What a reader may see is the ReaderOutline below (hidden branches and visible sections, read
+# once per publish and kept with the page cache), so later queries need no visibility subqueries.
 
 
 # The deepest page the tree allows is an article at depth 4 (root, home, section, article);
@@ -183,40 +157,6 @@ def _is_ancestor_of(path: str, *, from_depth: int = 1, field: str = "path") -> Q
     for depth in range(from_depth, _MAX_DEPTH + 1):
         prefixes |= Q(**{field: Substr(OuterRef(path), 1, steplen * depth)})
     return prefixes
-
-
-def _view_restricted(path: str = "path") -> Exists:
-    """The page at the outer `path`, or one of its ancestors, is private or password protected."""
-    from wagtail.models import PageViewRestriction
-
-    return Exists(PageViewRestriction.objects.filter(_is_ancestor_of(path, field="page__path")))
-
-
-def _under_unpublished(root: Page, path: str = "path") -> Exists:
-    """Some page between the site root and the outer page is not live (Wagtail's routing 404s there)."""
-    return Exists(Page.objects.filter(_is_ancestor_of(path, from_depth=root.depth + 1), live=False))
-
-
-def reader_pages(model: type[Page], *, site: Site) -> QuerySet:
-    """Pages of `model` a reader may see, checked in SQL: live, in schedule, below the site root,
-    neither private nor under an unpublished page."""
-    root = site.root_page
-    return (
-        model.objects.filter(live=True, path__startswith=root.path, depth__gt=root.depth)
-        .filter(_in_schedule())
-        .exclude(_view_restricted())
-        .exclude(_under_unpublished(root))
-    )
-
-
-def page_url(url_path: str, *, site: Site) -> str:
-    """A page's address on `site` from its `url_path` alone, as Wagtail builds it (no query)."""
-    return reverse("wagtail_serve", args=(url_path[len(site.root_page.url_path) :],))
-
-
-def sections_live(*, site: Site) -> list[SectionPage]:
-    """Visible sections in tree order, for the site's navigation."""
-    return list(reader_pages(SectionPage, site=site).filter(depth=site.root_page.depth + 1).order_by("path"))
 
 
 @dataclass(frozen=True)
