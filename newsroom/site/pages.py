@@ -108,12 +108,12 @@ def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object
     preview = getattr(request, "is_preview", False)
     if preview:
         credits = _credits_in_memory(page)
-        related = [link.related for link in page.related_links.all() if link.related.live][:4]
+        # An editor's preview: picks readers cannot see (held, private, hidden) stay out of it too.
+        related = [link.related for link in page.related_links.all() if outline.shows(link.related)][:4]
     else:
         credits = selectors.article_credits_live(page, outline=outline)
         related = selectors.related_headlines_live(page, outline=outline)
-    # Correction notices (更正) arrived with another change; the guard keeps older trees working.
-    corrections = list(page.corrections.all()) if hasattr(page, "corrections") else []
+    corrections = list(page.corrections.all())
     return {
         "section": outline.section_of(page) if page.path else None,
         "byline_groups": group_by_role([c for c in credits if not c.photo]),
