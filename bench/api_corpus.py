@@ -1,8 +1,9 @@
 """A synthetic channel for the API benchmarks: N published articles with bylines, bulk-written in seconds.
 
 Pages are written the way the tree stores them (treebeard paths, the page row, then the
-article row) in a few bulk statements, instead of one Wagtail publish per page: 10,000 articles
-take seconds, not the better part of an hour. Nothing here is used outside bench/.
+article row) in a few bulk statements (newsroom.importer.tree, shared with the importer),
+instead of one Wagtail publish per page: 10,000 articles take seconds, not the better part
+of an hour. Nothing here is used outside bench/.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from wagtail.models import Page
 
+from newsroom.importer.tree import bulk_add_children as add_children_in_bulk
 from newsroom.models import (
     ArticleByline,
     ArticlePage,
@@ -45,38 +46,11 @@ NEWEST = datetime(2020, 11, 30, 6, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def bulk_add_children(parent: Page, children: list[Page]) -> None:
-    """Append `children` (unsaved pages of one model, live) under `parent` in three statements."""
-    model = type(children[0])
-    content_type = ContentType.objects.get_for_model(model)
-    base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-    rows = []
-    for step, child in enumerate(children, start=parent.numchild + 1):
-        child.path = model._get_path(parent.path, parent.depth + 1, step)
-        child.depth = parent.depth + 1
-        child.numchild = 0
-        child.url_path = f"{parent.url_path}{child.slug}/"
-        child.draft_title = child.title
-        child.content_type = content_type
-        child.locale_id = parent.locale_id
+    """Append `children` (unsaved pages of one model) under `parent`, live since their first publication."""
+    for child in children:
         child.live = True
         child.last_published_at = child.first_published_at
-        row = Page()
-        for field in base_fields:
-            setattr(row, field.attname, getattr(child, field.attname))
-        rows.append(row)
-    Page.objects.bulk_create(rows, batch_size=2000)
-    for child, row in zip(children, rows, strict=True):
-        child.pk = child.page_ptr_id = row.pk
-    # Django refuses bulk_create for multi-table models: the model's own rows, written directly.
-    own_fields = model._meta.local_concrete_fields
-    table = connection.ops.quote_name(model._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in own_fields)
-    marks = ", ".join(["%s"] * len(own_fields))
-    values = [[f.get_db_prep_save(getattr(child, f.attname), connection) for f in own_fields] for child in children]
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
-    Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + len(children))
-    parent.numchild += len(children)
+    add_children_in_bulk(parent, children)
 
 
 def _name(rng: random.Random) -> str:
