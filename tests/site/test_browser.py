@@ -7,7 +7,6 @@ SCREENSHOTS_DIR (`make screenshots` → docs/screenshots/).
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -17,20 +16,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.browser import chromium_browser, free_port
 from tests.conftest import require_system_part
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # Summed from the page's own layout-shift entries; 0 means nothing moved while loading.
 LAYOUT_SHIFT = """() => new Promise((resolve) => {
@@ -43,20 +34,9 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 
 @pytest.fixture(scope="module")
 def chromium():
-    require_system_part(Path(CHROMIUM).exists(), "Chromium", "apt-get install chromium fonts-wqy-microhei")
     require_system_part(AXE.exists(), "axe-core", "npm ci (package.json at the project root)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +49,7 @@ def seeded_server(tmp_path_factory):
     manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["import_edition", "seeds/", "-v0"]):
         subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     # --insecure: serve the static files with DEBUG off, as the test settings have it.
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],

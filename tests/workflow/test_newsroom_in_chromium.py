@@ -6,7 +6,6 @@ logins, runserver) on its own SQLite file; the passwords are read from what the 
 
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,39 +16,19 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.conftest import require_system_part
+from tests.browser import chromium_browser, free_port
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 HEADLINE = "西海岸新区海洋经济再上新台阶"
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    require_system_part(Path(CHROMIUM).exists(), "Chromium", "apt-get install chromium fonts-wqy-microhei")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium_browser() as browser:
         yield browser
-        browser.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +48,7 @@ def newsroom(tmp_path_factory):
     run("import_edition", "seeds/", "-v0")
     printed = run("create_local_admin")
     passwords = dict(re.findall(r"用户名 (\w+)  密码 (\S+)", printed))
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=settings.BASE_DIR,
