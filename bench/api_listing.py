@@ -34,6 +34,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+
 BENCH_DB = "bench_api"
 
 LISTINGS = {
@@ -42,15 +45,6 @@ LISTINGS = {
     "&order=-first_published_at&limit=20",
     "v3": "/api/v3/pages/?type=newsroom.ArticlePage&order=-first_published_at&limit=20",
 }
-
-
-def _fresh_postgres() -> str:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
-    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
 
 
 def _environ(target: str) -> dict:
@@ -137,7 +131,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
 
-    os.environ["DATABASE_URL"] = _fresh_postgres()
+    os.environ["DATABASE_URL"] = fresh_postgres(BENCH_DB)
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.bench"
     import django
 

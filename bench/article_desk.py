@@ -20,16 +20,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+
 BENCH_DB = "bench_desk"
-
-
-def _fresh_postgres() -> str:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
-    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
 
 
 def _rate(client, path: str, n: int) -> float:
@@ -50,7 +44,7 @@ def main() -> None:
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-desk-"))
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}" if args.sqlite else _fresh_postgres()
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'db.sqlite3'}" if args.sqlite else fresh_postgres(BENCH_DB)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 
     import django

@@ -22,6 +22,9 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+
 BENCH_DB = "bench_search"
 NEWEST = datetime(2020, 11, 30, 6, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 PLACES = [
@@ -66,14 +69,6 @@ QUERIES = [
     "跨域通办", "中国中车", "轨道交通", "帆船之都", "青岛 企业", "海晟科技有限公司", "启航物流公司",
     "李沧区 蓝谷", "一村一品", "崂山",
 ]  # fmt: skip
-
-
-def _fresh_database() -> None:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
 
 
 def _sentences() -> list[str]:
@@ -143,8 +138,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     sizes = [int(size) for size in parser.parse_args().sizes.split(",")]
 
-    _fresh_database()
-    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
+    os.environ["DATABASE_URL"] = fresh_postgres(BENCH_DB)
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
     import django
 

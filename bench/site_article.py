@@ -22,19 +22,13 @@ from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+
 BENCH_DB = "bench_site"
 
 # The bench's URLconf: the floor view first, then the project's own URLs.
 urlpatterns: list = []
-
-
-def _fresh_postgres() -> str:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
-    return f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
 
 
 def _environ(path: str, cookie: str = "") -> dict:
@@ -83,7 +77,7 @@ def main() -> None:
         database.unlink(missing_ok=True)
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     else:
-        os.environ["DATABASE_URL"] = _fresh_postgres()
+        os.environ["DATABASE_URL"] = fresh_postgres(BENCH_DB)
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
     import django
     from django.conf import settings
