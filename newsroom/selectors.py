@@ -113,11 +113,13 @@ def article_search_ids_live(query: str, *, site: Site | None = None, scope: Read
 
 
 class ArticleSearchResults(Sequence[ArticlePage]):
-    """Ranked search results that load only the articles a page of results shows."""
+    """Ranked search results that load only the articles a page of results shows (with their
+    bodies when the page shows snippets of them)."""
 
-    def __init__(self, ids: list[int], site: Site | None) -> None:
+    def __init__(self, ids: list[int], site: Site | None, *, with_body: bool = False) -> None:
         self.ids = ids
         self.site = site
+        self.with_body = with_body
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -125,7 +127,7 @@ class ArticleSearchResults(Sequence[ArticlePage]):
     def __getitem__(self, index: int | slice) -> ArticlePage | list[ArticlePage]:
         if isinstance(index, slice):
             ids = self.ids[index]
-            found = article_list_live(site=self.site).in_bulk(ids) if ids else {}
+            found = article_list_live(site=self.site, with_body=self.with_body).in_bulk(ids) if ids else {}
             return [found[pk] for pk in ids if pk in found]
         return self[index : index + 1 or None][0]
 
@@ -134,9 +136,12 @@ class ArticleSearchResults(Sequence[ArticlePage]):
             yield from self[start : start + 100]
 
 
-def article_search_live(query: str, *, site: Site | None = None) -> ArticleSearchResults:
+def article_search_live(
+    query: str, *, site: Site | None = None, scope: ReaderScope | None = None, with_body: bool = False
+) -> ArticleSearchResults:
     """Visible articles holding every word of `query`, best match first, loaded a page at a time."""
-    return ArticleSearchResults(article_search_ids_live(query, site=site), site)
+    ids = article_search_ids_live(query, site=site, scope=scope)
+    return ArticleSearchResults(ids, scope.site if scope else site, with_body=with_body)
 
 
 # --- The reader site and the API: lean reads, a fixed number of queries per page. ---

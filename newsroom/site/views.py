@@ -7,7 +7,6 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from wagtail.models import Site
 
 from newsroom import selectors
 from newsroom.search.highlight import highlight, snippet
@@ -27,9 +26,11 @@ def search(request: HttpRequest) -> HttpResponse:
         return HttpResponseBadRequest(render_to_string("newsroom/bad_request.html", {"message": message}, request))
     results = None
     if query:
-        site = reader_site(request)
-        results = paginate(request, selectors.article_search_live(query, site=site))
-        _mark_hits(results.object_list, query, site)
+        # The request's outline (kept with the page cache) decides visibility; the page of
+        # results comes with its bodies, for the snippets.
+        scope = selectors.ReaderScope(reader_site(request), outline_for(request))
+        results = paginate(request, selectors.article_search_live(query, scope=scope, with_body=True))
+        _mark_hits(results.object_list, query)
     response = render(request, "newsroom/search_page.html", {"search_query": query, "results": results})
     if query:
         # Result pages are thin and endless: keep them out of search engines' indexes.
@@ -37,14 +38,11 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _mark_hits(articles: list, query: str, site: Site) -> None:
+def _mark_hits(articles: list, query: str) -> None:
     """Give each result its title and a snippet of its text with the searched words marked."""
-    # Results come without their bodies; read this page's bodies in one go for the snippets.
-    bodies = selectors.article_list_live(site=site, with_body=True).in_bulk([a.pk for a in articles])
     for article in articles:
         article.marked_title = highlight(article.title, query)
-        texts = [article.summary, *bodies[article.pk].body_text] if article.pk in bodies else [article.summary]
-        article.search_snippet = snippet([t for t in texts if t], query)
+        article.search_snippet = snippet([t for t in [article.summary, *article.body_text] if t], query)
 
 
 @require_safe
