@@ -2,8 +2,8 @@
 
 from django.http import HttpRequest
 
-from newsroom.selectors import ReaderOutline, ReaderScope, default_site, reader_outline, reader_scope
-from newsroom.site.cache import remember_for_generation
+from newsroom.selectors import ReaderScope, default_site, reader_scope
+from newsroom.site.cache import remembered_outline
 
 
 def scope_of(request: HttpRequest) -> ReaderScope:
@@ -17,11 +17,6 @@ def scope_of(request: HttpRequest) -> ReaderScope:
     scope = getattr(request, "_reader_scope", None)
     if scope is None:
         site = default_site()
-        outline: ReaderOutline = remember_for_generation(
-            f"reader-outline:{site.pk}",
-            lambda: reader_outline(site=site),
-            until=lambda outline: outline.next_change,
-        )
-        scope = reader_scope(site=site, outline=outline)
+        scope = reader_scope(site=site, outline=remembered_outline(site))
         request._reader_scope = scope  # type: ignore[attr-defined]
     return scope

@@ -202,3 +202,16 @@ def remember_for_generation(
     if lifetime > 0:
         cache.set(key, (generation, now + lifetime, value), lifetime)
     return value
+
+
+def remembered_outline(site: object) -> object:
+    """The reader's outline of `site` (newsroom.selectors.ReaderOutline), kept with the page cache:
+    read again after each publish, and at the next go-live or expiry time. Shared by the reader
+    site and the API (the same key), so one read serves both."""
+    from newsroom.selectors import reader_outline
+
+    return remember_for_generation(
+        f"reader-outline:{site.pk}",
+        lambda: reader_outline(site=site),
+        until=lambda outline: outline.next_change,
+    )

@@ -12,7 +12,7 @@ from wagtail.models import Site
 from newsroom import selectors
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterKind, ReporterPage, SectionPage
 from newsroom.selectors import Credit, ReaderOutline
-from newsroom.site.cache import remember_for_generation
+from newsroom.site.cache import remembered_outline
 
 ARTICLES_PER_PAGE = 20
 LATEST_ON_HOME = 10
@@ -33,11 +33,7 @@ def outline_for(request: HttpRequest) -> ReaderOutline:
     """
     if not hasattr(request, "_reader_outline"):
         site = reader_site(request)
-        request._reader_outline = remember_for_generation(
-            f"reader-outline:{site.pk}",
-            lambda: selectors.reader_outline(site=site),
-            until=lambda outline: outline.next_change,
-        )
+        request._reader_outline = remembered_outline(site)
     return request._reader_outline
 
 
