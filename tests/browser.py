@@ -1,10 +1,15 @@
 """Debian's Chromium driven by Playwright, for the tests that use the site as a person does."""
 
 import socket
+import subprocess
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from django.conf import settings
 
 from tests.conftest import require_system_part
 
@@ -39,3 +44,32 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+@contextmanager
+def runserver(manage: list[str], env: dict[str, str], *, ready_path: str, extra: tuple[str, ...] = ()) -> Iterator[str]:
+    """`manage.py runserver` on a free port until the block ends; yields its address once
+    `ready_path` answers (within a minute, or the server's own failure is raised)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", *extra],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + ready_path, timeout=2):  # noqa: S310 - our own server
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -9,14 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from tests.browser import chromium_browser, free_port
+from tests.browser import chromium_browser, runserver
 from tests.conftest import require_system_part
 
 pytestmark = pytest.mark.browser
@@ -49,30 +47,9 @@ def seeded_server(tmp_path_factory):
     manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
     for command in (["migrate", "--noinput", "-v0"], ["import_edition", "seeds/", "-v0"]):
         subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-    port = free_port()
     # --insecure: serve the static files with DEBUG off, as the test settings have it.
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/robots.txt", timeout=2):  # noqa: S310 - our own server
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
+    with runserver(manage, env, ready_path="/robots.txt", extra=("--insecure",)) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture

@@ -9,14 +9,13 @@ import re
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from tests.browser import chromium_browser, free_port
+from tests.browser import chromium_browser, runserver
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -48,29 +47,8 @@ def newsroom(tmp_path_factory):
     run("import_edition", "seeds/", "-v0")
     printed = run("create_local_admin")
     passwords = dict(re.findall(r"用户名 (\w+)  密码 (\S+)", printed))
-    port = free_port()
-    server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/admin/login/", timeout=2):  # noqa: S310 - our own server
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.3)
+    with runserver(manage, env, ready_path="/admin/login/") as url:
         yield {"url": url, "passwords": passwords, "database": database}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _section_id(database: Path, slug: str) -> int:
