@@ -1,39 +1,28 @@
 """An editor writes an article with ordered bylines in the admin and publishes it."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 from newsroom.models import ArticlePage
 from tests.factories import ReporterPageFactory, SectionPageFactory
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 
 
 def _article_form(**overrides) -> dict:
-    data = {
+    """The editor's form for the seed's first article, with its dateline and edition date."""
+    fields = {
         "title": "22个央地合作项目 在青签约",
         "slug": "yangdi-hezuo",
-        "kicker": "",
-        "subtitle": "",
-        "summary": "",
         "dateline_text": "本报青岛讯 11月24日",
         "dateline_source": "本报",
         "dateline_place": "青岛",
         "dateline_date": "2020-11-24",
         "body": streamfield([("paragraph", "22个央地合作项目进行现场签约。"), ("heading", "产业协同")]),
-        "lead_image_caption": "",
         "edition_date": "2020-11-30",
-        "print_page": "",
-        "print_page_name": "",
-        "tags": "",
-        "bylines": inline_formset([]),
-        "photo_credits": inline_formset([]),
-        "related_links": inline_formset([]),
-        "corrections": inline_formset([]),
-        "comments": inline_formset([]),
     }
-    data.update(overrides)
-    return nested_form_data(data)
+    return article_form(**{**fields, **overrides})
 
 
 def test_an_editor_publishes_an_article_with_two_bylines_in_order(admin_client):

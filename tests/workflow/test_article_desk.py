@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from newsroom.models import ReporterPage
 from tests.factories import ArticleBylineFactory, ArticlePageFactory, ArticlePhotoCreditFactory, ReporterPageFactory
-from tests.workflow.conftest import article_form
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 

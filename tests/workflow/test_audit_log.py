@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from newsroom.models import ArticlePage
-from tests.workflow.conftest import article_form
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from newsroom.models import ArticleCorrection
 from tests.factories import ArticlePageFactory
-from tests.workflow.conftest import article_form
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from wagtail.models import TaskState, WorkflowState
 from newsroom.models import ArticlePage
 from newsroom.roles import assign_section_editor
 from tests.factories import ArticlePageFactory
-from tests.workflow.conftest import article_form
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow
 from newsroom.models import ArticlePage, ChannelHomePage, SectionReviewTask
 from newsroom.roles import CHIEF_EDITORS, EDITORS, REPORTERS
 from tests.factories import ArticlePageFactory, SectionPageFactory
-from tests.workflow.conftest import article_form
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from wagtail.models import PageLogEntry, Revision
 
 from newsroom.models import ArticlePage
 from tests.factories import ArticlePageFactory
-from tests.workflow.conftest import article_form
+from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
 
