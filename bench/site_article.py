@@ -85,7 +85,6 @@ def main() -> None:
     django.setup()
     settings.ROOT_URLCONF = __name__
     settings.READER_PAGE_CACHE_EXCLUDED_PATHS = (*settings.READER_PAGE_CACHE_EXCLUDED_PATHS, "/bench/")
-    from django.core.cache import caches
     from django.core.handlers.wsgi import WSGIHandler
     from django.core.management import call_command
     from django.db import connection
@@ -96,6 +95,7 @@ def main() -> None:
     from wagtail.models import Page, Site
 
     from newsroom.models import ArticlePage
+    from newsroom.site.cache import purge_reader_pages
 
     def floor(request):
         return HttpResponse(b"<!DOCTYPE html><title>floor</title>", content_type="text/html; charset=utf-8")
@@ -119,55 +119,65 @@ def main() -> None:
     url = article.url
     bare_url_path = article.url_path
     handler = WSGIHandler()
-    pages = caches["pages"]
 
     # Warm-up: Wagtail's own caches (site root paths, content types) and the page cache.
     for target in ("/bench/floor/", "/bench/bare-wagtail/", url, url):
         _rate(handler, target, 1)
 
-    floor_rates, cached_rates, uncached_rates, bare_rates, editor_rates = [], [], [], [], []
-    # A session cookie takes the page-cache bypass (signed-in editors); the session itself is
-    # never loaded, so this is a render with the site outline kept, as between two publishes.
-    editor = "sessionid=bench-editor"
+    other_url = ArticlePage.objects.exclude(pk=article.pk).live().first().url
+
+    def publish_then_render_another_page():
+        # What a publish does (a new cache generation), then a reader opening another article:
+        # that first render of the generation reads the site and its outline again.
+        purge_reader_pages()
+        _rate(handler, other_url, 1)
+
+    floor_rates, cached_rates, rendered_rates, first_rates, bare_rates = [], [], [], [], []
     for _ in range(args.rounds):
         floor_rates.append(_rate(handler, "/bench/floor/", args.requests))
         bare_rates.append(_rate(handler, "/bench/bare-wagtail/", max(args.requests // 10, 50)))
         _rate(handler, url, 1)
         with CaptureQueriesContext(connection) as cached_queries:
             cached_rates.append(_rate(handler, url, args.requests))
-        uncached_rates.append(_rate(handler, url, max(args.requests // 10, 50), before_each=pages.clear))
-        editor_rates.append(_rate(handler, url, max(args.requests // 10, 50), cookie=editor))
-    with CaptureQueriesContext(connection) as uncached_queries:
-        _rate(handler, url, 1, before_each=pages.clear)
-    with CaptureQueriesContext(connection) as editor_queries:
-        _rate(handler, url, 1, cookie=editor)
+        renders = max(args.requests // 10, 50)
+        rendered_rates.append(_rate(handler, url, renders, before_each=publish_then_render_another_page))
+        first_rates.append(_rate(handler, url, renders, before_each=purge_reader_pages))
+    publish_then_render_another_page()
+    with CaptureQueriesContext(connection) as rendered_queries:
+        _rate(handler, url, 1)
+    with CaptureQueriesContext(connection) as first_queries:
+        _rate(handler, url, 1, before_each=purge_reader_pages)
 
     floor_rps = statistics.median(floor_rates)
     cached_rps = statistics.median(cached_rates)
-    uncached_rps = statistics.median(uncached_rates)
+    rendered_rps = statistics.median(rendered_rates)
+    first_rps = statistics.median(first_rates)
     bare_rps = statistics.median(bare_rates)
-    editor_rps = statistics.median(editor_rates)
     database = "SQLite" if args.sqlite else "PostgreSQL"
     print(f"article page {url} on {database}, {args.rounds} rounds, median req/s")
-    print(f"  floor (bare view, same middleware) {floor_rps:9.0f} req/s")
+    print(f"  floor (bare view, same middleware)  {floor_rps:9.0f} req/s")
     print(
-        f"  article from the page cache        {cached_rps:9.0f} req/s  {cached_rps / floor_rps:5.2f}x floor"
+        f"  article from the page cache         {cached_rps:9.0f} req/s  {cached_rps / floor_rps:5.2f}x floor"
         f"  (target >= 0.5x), {len(cached_queries.captured_queries)} queries in {args.requests} requests"
     )
     print(
-        f"  article uncached (rendered)        {uncached_rps:9.0f} req/s  1/{floor_rps / uncached_rps:.1f} of floor"
-        f"  (target >= 1/25), {len(uncached_queries.captured_queries)} queries per request"
+        f"  article rendered after a publish    {rendered_rps:9.0f} req/s  1/{floor_rps / rendered_rps:.1f} of floor"
+        f"  (target >= 1/25), {len(rendered_queries.captured_queries)} queries per request"
     )
     print(
-        f"  article rendered, outline kept     {editor_rps:9.0f} req/s  1/{floor_rps / editor_rps:.1f} of floor"
-        f"  (never cached: a signed-in editor), {len(editor_queries.captured_queries)} queries per request"
+        f"  first page rendered after a publish {first_rps:9.0f} req/s  1/{floor_rps / first_rps:.1f} of floor"
+        f"  (also reads the site and its outline: once per publish), {len(first_queries.captured_queries)} queries"
     )
     print(
-        f"  for scale: bare Wagtail page       {bare_rps:9.0f} req/s  1/{floor_rps / bare_rps:.1f} of floor"
-        f"  (site, root, page by address, view restrictions, title only; uncached = {uncached_rps / bare_rps:.2f}x it)"
+        f"  for scale: bare Wagtail page        {bare_rps:9.0f} req/s  1/{floor_rps / bare_rps:.1f} of floor"
+        f"  (site, root, page by address, view restrictions, title only; rendered = {rendered_rps / bare_rps:.2f}x it)"
     )
-    ok = cached_rps >= 0.5 * floor_rps and uncached_rps >= floor_rps / 25 and not cached_queries.captured_queries
-    print("  targets met" if ok else "  TARGETS MISSED")
+    met = {
+        "cached": cached_rps >= 0.5 * floor_rps and not cached_queries.captured_queries,
+        "rendered": rendered_rps >= floor_rps / 25,
+        "first render": first_rps >= floor_rps / 25,
+    }
+    print("  " + ", ".join(f"{name}: {'met' if ok else 'MISSED'}" for name, ok in met.items()))
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from newsroom import selectors
+from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
 from newsroom.selectors import ReaderOutline
 from newsroom.site.pages import outline_for
-from newsroom.templatetags.reader import byline_text, description_of
+from newsroom.templatetags.reader import byline_text
 
 FEED_LENGTH = 30
 

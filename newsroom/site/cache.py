@@ -19,7 +19,9 @@ from django.core.cache import BaseCache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import has_vary_header, patch_cache_control
+from wagtail.views import serve as wagtail_serve
 
 GENERATION_KEY = "reader-page-cache:generation"
 # Page saves that only record a draft or a lock change nothing a reader sees.
@@ -97,6 +99,12 @@ class ReaderPageCacheMiddleware:
                 self.cache.set(key, (generation, now + lifetime, entry), lifetime)
         return response
 
+    def process_view(self, request: HttpRequest, view: Callable, args: object, kwargs: object) -> None:
+        # A page about to be rendered: its site and the channel home Wagtail's route starts from
+        # come from the cache (remembered until the next publish), where Wagtail would read both.
+        if view is wagtail_serve:
+            site_for_request(request)
+
     def _cache_control(self, seconds_left: int, *, bounded: bool) -> str:
         """The CDN header: the configured ages, none past `seconds_left`; no serving stale past a
         go-live or expiry time."""
@@ -161,15 +169,17 @@ def _page_changed(sender: type, **kwargs: object) -> None:
 
 def connect_purge_signals() -> None:
     """Purge on publish, unpublish, move, delete, and on changes to who may see a page."""
-    from wagtail.models import Page, PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_page_changed, dispatch_uid="reader-cache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="reader-cache-unpublished")
     post_page_move.connect(_page_changed, dispatch_uid="reader-cache-moved")
-    for model in (Page, PageViewRestriction):
+    for model in (Page, PageViewRestriction, Site):
         post_delete.connect(_page_changed, sender=model, dispatch_uid=f"reader-cache-deleted-{model.__name__}")
-    post_save.connect(_page_changed, sender=PageViewRestriction, dispatch_uid="reader-cache-restriction")
+    # A site's host, port or root page decides which pages a reader reaches at an address.
+    for model in (PageViewRestriction, Site):
+        post_save.connect(_page_changed, sender=model, dispatch_uid=f"reader-cache-saved-{model.__name__}")
 
     # post_save fires with the concrete page class as sender: listen to all and pick pages.
     def page_saved(sender: type, **kwargs: object) -> None:
@@ -202,6 +212,32 @@ def remember_for_generation(
     if lifetime > 0:
         cache.set(key, (generation, now + lifetime, value), lifetime)
     return value
+
+
+def site_for_request(request: HttpRequest) -> object:
+    """`Site.find_for_request`, from `remembered_site`: kept on the request where Wagtail keeps it."""
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = remembered_site(request)
+    return request._wagtail_site
+
+
+def remembered_site(request: HttpRequest) -> object:
+    """The Wagtail site for this request's host and port (or None), its root page loaded as the
+    specific channel home, kept with the page cache until the next publish or site change."""
+    from wagtail.models.sites import Site, get_site_for_hostname
+
+    hostname, port = split_domain_port(request.get_host())[0], request.get_port()
+
+    def find() -> Site | None:
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        site.root_page.specific  # noqa: B018 - loaded now, kept with the site
+        return site
+
+    address = hashlib.sha1(f"{hostname}:{port}".encode(), usedforsecurity=False).hexdigest()
+    return remember_for_generation(f"reader-site:{address}", find)
 
 
 def remembered_outline(site: object) -> object:

@@ -10,17 +10,18 @@ from django.http import Http404, HttpRequest
 from wagtail.models import Site
 
 from newsroom import selectors
+from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterKind, ReporterPage, SectionPage
 from newsroom.selectors import Credit, ReaderOutline
-from newsroom.site.cache import remembered_outline
+from newsroom.site.cache import remembered_outline, site_for_request
 
 ARTICLES_PER_PAGE = 20
 LATEST_ON_HOME = 10
 
 
 def reader_site(request: HttpRequest) -> Site:
-    """The Wagtail site this request is for (cached on the request by Wagtail)."""
-    site = Site.find_for_request(request)
+    """The Wagtail site this request is for (remembered until the next publish, and on the request)."""
+    site = site_for_request(request)
     if site is None:
         raise Http404("没有这个站点")
     return site
@@ -106,17 +107,19 @@ def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object
         credits = _credits_in_memory(page)
         # An editor's preview: picks readers cannot see (held, private, hidden) stay out of it too.
         related = [link.related for link in page.related_links.all() if outline.shows(link.related)][:4]
+        tags, corrections = list(page.tags.all()), list(page.corrections.all())
     else:
         credits = selectors.article_credits_live(page, outline=outline)
         related = selectors.related_headlines_live(page, outline=outline)
-    corrections = list(page.corrections.all())
+        tags, corrections = selectors.article_tags(page), selectors.article_corrections(page)
     return {
+        "meta_description": page.search_description or description_of(page),
         "section": outline.section_of(page) if page.path else None,
         "byline_groups": group_by_role([c for c in credits if not c.photo]),
         "photo_credit_groups": group_by_role([c for c in credits if c.photo]),
         "authors": [c for c in credits if not c.photo],
         "photographers": [c for c in credits if c.photo],
-        "tags": list(page.tags.all()),
+        "tags": tags,
         "related": related,
         "corrections": corrections,
     }

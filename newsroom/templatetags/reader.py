@@ -9,8 +9,8 @@ from django import template
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import Truncator
 
+from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
 from newsroom.selectors import Credit
 from newsroom.site.pages import sections_for
@@ -32,11 +32,7 @@ def chinese_date(value: date | datetime | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-@register.filter
-def description_of(page: ArticlePage, length: int = 120) -> str:
-    """The article's summary, else the start of its text, for meta descriptions and feeds."""
-    text = page.summary or "".join(page.body_text[:2])
-    return Truncator(" ".join(text.split())).chars(length)
+register.filter(description_of)
 
 
 def _printed_credit(credit: Credit) -> str:
@@ -74,7 +70,7 @@ def news_article_json_ld(context: template.Context, page: ArticlePage) -> SafeSt
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.title,
-        "description": description_of(page),
+        "description": context.get("meta_description") or description_of(page),
         "inLanguage": "zh-CN",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,

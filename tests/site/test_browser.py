@@ -22,11 +22,18 @@ pytestmark = pytest.mark.browser
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # Summed from the page's own layout-shift entries; 0 means nothing moved while loading.
+# With what moved, so that a failure says where to look.
 LAYOUT_SHIFT = """() => new Promise((resolve) => {
   let total = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({ type: "layout-shift", buffered: true });
-  setTimeout(() => resolve(total), 300);
+  const moved = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      total += e.value;
+      for (const s of e.sources || []) moved.push(s.node ? s.node.nodeName + "." + s.node.className : "?");
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve({ total, moved }), 300);
 })"""
 
 
@@ -80,7 +87,8 @@ class Reader:
             (v["id"], v["impact"], v["nodes"][0]["html"]) for v in violations if v["impact"] in ("serious", "critical")
         ]
         assert serious == [], (page.url, serious)
-        assert page.evaluate(LAYOUT_SHIFT) == 0, page.url
+        shift = page.evaluate(LAYOUT_SHIFT)
+        assert shift["total"] == 0, (page.url, shift)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
 
     def close(self) -> None:

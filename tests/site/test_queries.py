@@ -8,9 +8,13 @@ from tests.factories import ArticleBylineFactory, ArticlePageFactory, ArticlePho
 
 pytestmark = pytest.mark.django_db
 
-# site + channel home, the article by its address, credits (one UNION), navigation sections,
+# The first page rendered after a publish: the site and its channel home, the reader's outline
+# (visible sections, hidden branches), the article by its address, credits (one UNION),
 # corrections, tags, related articles.
 ARTICLE_QUERIES = 8
+# The site, channel home and outline are remembered until the next publish: later renders read
+# only the article, its credits, corrections, tags and related articles.
+ARTICLE_QUERIES_BETWEEN_PUBLISHES = 5
 
 
 def fresh_get(client, url: str):
@@ -47,9 +51,22 @@ def test_an_article_page_takes_the_same_queries_whatever_its_bylines_and_related
     assert large_page.content.decode().count('class="byline"') == 6
 
 
+def test_articles_rendered_between_two_publishes_read_only_their_own_rows(client, channel, django_assert_num_queries):
+    section = SectionPageFactory()
+    first = build_article(section, bylines=2, related=1)
+    second = build_article(section, bylines=3, related=2)
+    fresh_get(client, first.url)
+    with django_assert_num_queries(ARTICLE_QUERIES_BETWEEN_PUBLISHES):
+        page = client.get(second.url)
+    assert page.status_code == 200
+    assert page.content.decode().count('class="byline"') == 3
+
+
+# Counted in the first render after a publish: each includes the site and its channel home and
+# the outline, remembered until the next publish.
 @pytest.mark.parametrize(
     ("url", "queries"),
-    [("/", 9), ("/{section}/", 10), ("/reporters/", 9), ("/feed/", 5), ("/sitemap.xml", 4)],
+    [("/", 9), ("/{section}/", 10), ("/reporters/", 9), ("/feed/", 6), ("/sitemap.xml", 5)],
 )
 def test_listing_pages_take_the_same_queries_for_two_or_twelve_articles(
     client, channel, django_assert_num_queries, url, queries
