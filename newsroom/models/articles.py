@@ -257,7 +257,8 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     def search_text(self) -> str:
         return index_text(self.summary, self.dateline_text, self.lead_image_caption, *self.body_text)
 
-    @property
+    # Cached: an article page shows it twice and its JSON-LD once.
+    @cached_property
     def character_count(self) -> int:
         return character_count(*self.body_text)
 
