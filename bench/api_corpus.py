@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from django.db import connection, transaction
 from wagtail.models import Page
 
+from bench.synthetic_edition import SURNAMES as ALL_SURNAMES
+from bench.synthetic_edition import reporter_name
 from newsroom.importer.tree import bulk_add_children as add_children_in_bulk
 from newsroom.models import (
     ArticleByline,
@@ -27,8 +29,8 @@ from newsroom.models import (
     SectionPage,
 )
 
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲芬燕彬斌宇浩凯鹏"
+# The corpus has always drawn its reporters from the first 49 surnames: the same names for a seed as before.
+SURNAMES = ALL_SURNAMES[:49]
 SECTIONS = [
     ("yaowen", "要闻"),
     ("jingji", "经济"),
@@ -53,10 +55,6 @@ def bulk_add_children(parent: Page, children: list[Page]) -> None:
     add_children_in_bulk(parent, children)
 
 
-def _name(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
-
-
 @transaction.atomic
 def build_corpus(articles: int, *, reporters: int = 200, seed: int = 20201130) -> None:
     """`articles` live articles over ten sections, one minute apart, each with one to three bylines;
@@ -65,7 +63,7 @@ def build_corpus(articles: int, *, reporters: int = 200, seed: int = 20201130) -
     home = ChannelHomePage.objects.get()
     sections = [SectionPage(title=title, slug=slug, first_published_at=NEWEST) for slug, title in SECTIONS]
     bulk_add_children(home, sections)
-    names = sorted({_name(rng) for _ in range(reporters * 3)})[:reporters]
+    names = sorted({reporter_name(rng, SURNAMES) for _ in range(reporters * 3)})[:reporters]
     people = [
         ReporterPage(
             title=name,

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import io
 import json
 import os
 import socket
@@ -35,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+from bench.common import fresh_postgres, requests_per_second, wsgi_environ  # noqa: E402 - after the path is set
 
 BENCH_DB = "bench_api"
 
@@ -47,25 +46,10 @@ LISTINGS = {
 }
 
 
-def _environ(target: str) -> dict:
-    path, _, query = target.partition("?")
-    return {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
-
-
 def in_process(handler: Callable) -> Callable[[str], tuple[int, bytes]]:
     def get(target: str) -> tuple[int, bytes]:
         statuses: list[str] = []
-        response = handler(_environ(target), lambda status, headers: statuses.append(status))
+        response = handler(wsgi_environ(target), lambda status, headers: statuses.append(status))
         body = b"".join(response)
         response.close()
         return int(statuses[0].split()[0]), body
@@ -84,15 +68,6 @@ def over_http(port: int) -> Callable[[str], tuple[int, bytes]]:
         return response.status, body
 
     return get
-
-
-def _rate(get: Callable[[str], tuple[int, bytes]], target: str, n: int) -> float:
-    started = time.perf_counter()
-    for _ in range(n):
-        status, _body = get(target)
-        if status != 200:
-            raise SystemExit(f"{target}: HTTP {status}")
-    return n / (time.perf_counter() - started)
 
 
 def _ids(body: bytes) -> list[int]:
@@ -168,15 +143,19 @@ def main() -> None:
         connection.close()
         server = _start_gunicorn(args.port)
         get = over_http(args.port)
+
+    def status_of(target: str) -> int:
+        return get(target)[0]
+
     try:
         for target in LISTINGS.values():  # warm up: caches, connections, imports
-            _rate(get, target, 20)
+            requests_per_second(status_of, target, 20)
         rates: dict[str, list[float]] = {name: [] for name in LISTINGS}
         for _ in range(args.rounds):
             for name, target in LISTINGS.items():
                 # v2 is several times slower: fewer requests keep its rounds as long as the others'.
                 n = args.requests // 5 if name == "v2" else args.requests
-                rates[name].append(_rate(get, target, n))
+                rates[name].append(requests_per_second(status_of, target, n))
     finally:
         if server:
             server.terminate()

@@ -15,24 +15,14 @@ import os
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+from bench.common import fresh_postgres, requests_per_second  # noqa: E402 - after the path is set
 
 BENCH_DB = "bench_desk"
-
-
-def _rate(client, path: str, n: int) -> float:
-    started = time.perf_counter()
-    for _ in range(n):
-        response = client.get(path)
-        if response.status_code != 200:
-            raise SystemExit(f"{path}: {response.status_code}")
-    return n / (time.perf_counter() - started)
 
 
 def main() -> None:
@@ -87,10 +77,14 @@ def main() -> None:
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
         queries[name] = len(captured.captured_queries)
+
+    def status_of(path: str) -> int:
+        return client.get(path).status_code
+
     rates = {name: [] for name in paths}
     for _ in range(args.rounds):
         for name, path in paths.items():
-            rates[name].append(_rate(client, path, args.requests))
+            rates[name].append(requests_per_second(status_of, path, args.requests))
 
     engine = "SQLite" if args.sqlite else "PostgreSQL"
     print(f"{args.articles} articles, {biggest.get_children().count()} in the biggest section; {engine}")

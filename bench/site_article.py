@@ -11,19 +11,17 @@ its root, the page by its address, check view restrictions, render its title): n
 """
 
 import argparse
-import io
 import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import fresh_postgres  # noqa: E402 - after the path is set
+from bench.common import fresh_postgres, wsgi_environ  # noqa: E402 - after the path is set
 
 BENCH_DB = "bench_site"
 
@@ -31,22 +29,7 @@ BENCH_DB = "bench_site"
 urlpatterns: list = []
 
 
-def _environ(path: str, cookie: str = "") -> dict:
-    # As a WSGI server passes it: percent-decoded, UTF-8 bytes carried as latin-1 text.
-    return {
-        "HTTP_COOKIE": cookie,
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": unquote(path).encode().decode("latin-1"),
-        "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.errors": sys.stderr,
-    }
-
-
+# Apart from common.requests_per_second: times only the handler call, not environ or before_each; checks status after.
 def _rate(handler, path: str, n: int, before_each=None, cookie: str = "") -> float:
     """Requests per second over n requests (only the handler call is timed)."""
     statuses = []
@@ -54,7 +37,7 @@ def _rate(handler, path: str, n: int, before_each=None, cookie: str = "") -> flo
     for _ in range(n):
         if before_each:
             before_each()
-        environ = _environ(path, cookie)
+        environ = wsgi_environ(path, cookie)
         started = time.perf_counter()
         response = handler(environ, lambda status, headers: statuses.append(status))
         b"".join(response)

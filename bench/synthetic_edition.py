@@ -23,15 +23,16 @@ def seed_paragraphs() -> list[str]:
     return paragraphs
 
 
-def _name(rng: random.Random) -> str:
-    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+def reporter_name(rng: random.Random, surnames: str = SURNAMES) -> str:
+    """A Chinese name drawn from `rng`: a surname from `surnames` and one or two given characters."""
+    return rng.choice(surnames) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
 def synthetic_edition(count: int, *, seed: int = 20201130, reporters: int = 60) -> str:
     """`count` articles with bylines, datelines, kickers, subheadings, captions and footers."""
     rng = random.Random(seed)
     paragraphs = seed_paragraphs()
-    people = sorted({_name(rng) for _ in range(reporters * 2)})[:reporters]
+    people = sorted({reporter_name(rng) for _ in range(reporters * 2)})[:reporters]
     out: list[str] = []
     for number in range(1, count + 1):
         if number % 10 == 0:
