@@ -12,8 +12,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from newsroom import selectors
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
-from newsroom.selectors import ReaderOutline
-from newsroom.site.pages import outline_for
+from newsroom.selectors import ReaderScope
+from newsroom.site.pages import scope_for
 from newsroom.templatetags.reader import byline_text
 
 FEED_LENGTH = 30
@@ -23,7 +23,7 @@ FEED_LENGTH = 30
 class FeedScope:
     """What a reader of the request's site sees and, for a section feed, which section."""
 
-    outline: ReaderOutline
+    scope: ReaderScope
     section: SectionPage | None = None
 
 
@@ -37,13 +37,13 @@ class ChannelFeed(Feed):
 
     # One Feed instance serves every request (and thread): the request's site travels in `obj`.
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
-        return FeedScope(outline=outline_for(request))
+        return FeedScope(scope=scope_for(request))
 
     def link(self, obj: FeedScope) -> str:
         return obj.section.url if obj.section else "/"
 
     def items(self, obj: FeedScope) -> list[ArticlePage]:
-        articles = selectors.article_listing_live(outline=obj.outline, section=obj.section)
+        articles = selectors.article_listing_live(obj.scope, section=obj.section)
         # The feed shows text, so it needs the body the listing normally leaves out.
         return list(articles.defer(None).prefetch_related("tags")[:FEED_LENGTH])
 
@@ -74,11 +74,11 @@ class SectionFeed(ChannelFeed):
     """One section (栏目), newest first; an unknown or hidden section is a 404."""
 
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
-        outline = outline_for(request)
-        section = selectors.section_by_slug_live(str(kwargs["section"]), outline=outline)
+        scope = scope_for(request)
+        section = selectors.section_by_slug_live(str(kwargs["section"]), outline=scope.outline)
         if section is None:
             raise Http404("没有这个栏目")
-        return FeedScope(outline=outline, section=section)
+        return FeedScope(scope=scope, section=section)
 
     def title(self, obj: FeedScope) -> str:
         return f"青岛频道 · {obj.section.title}"

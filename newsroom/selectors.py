@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from types import SimpleNamespace
+from typing import Literal
 from urllib.parse import quote
 
 from django.db import connection
@@ -19,10 +19,9 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Value,
-    Window,
 )
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models.functions import Substr
+from django.db.models.query import RawQuerySet
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -86,48 +85,6 @@ def channel_home(*, site: Site | None = None) -> ChannelHomePage:
     return ChannelHomePage.objects.get(pk=site.root_page_id)
 
 
-def visible_pages(model: type[Page], *, site: Site | None = None) -> QuerySet:
-    """Pages of `model` a reader may see: live, public, in schedule, inside this site."""
-    # The request's Site already carries its root page (Wagtail select_related()s it), so
-    # a page view calling several selectors does not look the channel home up each time.
-    root = site.root_page if site is not None else channel_home()
-    return model.objects.live().public().filter(_in_schedule()).filter(path__startswith=root.path, depth__gt=root.depth)
-
-
-def article_list_live(
-    *,
-    site: Site | None = None,
-    section: SectionPage | None = None,
-    reporter: ReporterPage | None = None,
-    tag: str | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
-    with_body: bool = False,
-) -> QuerySet[ArticlePage]:
-    """Visible articles, newest first (ties by id), with bylines and credits prefetched."""
-    articles = visible_pages(ArticlePage, site=site)
-    if section is not None:
-        articles = articles.child_of(section)
-    if reporter is not None:
-        credited = Q(pk__in=ArticleByline.objects.filter(reporter=reporter).values("page_id"))
-        photographed = Q(pk__in=ArticlePhotoCredit.objects.filter(reporter=reporter).values("page_id"))
-        articles = articles.filter(credited | photographed)
-    if tag:
-        articles = articles.filter(tags__name=tag)
-    if since is not None:
-        articles = articles.filter(first_published_at__gte=since)
-    if until is not None:
-        articles = articles.filter(first_published_at__lt=until)
-    articles = articles.order_by("-first_published_at", "-id").prefetch_related(
-        Prefetch("bylines", queryset=ArticleByline.objects.select_related("reporter").order_by("sort_order")),
-        Prefetch(
-            "photo_credits", queryset=ArticlePhotoCredit.objects.select_related("reporter").order_by("sort_order")
-        ),
-        "tags",
-    )
-    return articles if with_body else articles.defer_streamfields()
-
-
 def article_search_ids_live(query: str, *, site: Site | None = None, scope: ReaderScope | None = None) -> list[int]:
     """Ids of visible articles holding every word of `query` (cut by jieba), best match first."""
     from newsroom.search.query import ranked_article_ids
@@ -147,9 +104,9 @@ class ArticleSearchResults(Sequence[ArticlePage]):
     """Ranked search results that load only the articles a page of results shows (with their
     bodies when the page shows snippets of them)."""
 
-    def __init__(self, ids: list[int], site: Site | None, *, with_body: bool = False) -> None:
+    def __init__(self, ids: list[int], scope: ReaderScope, *, with_body: bool = False) -> None:
         self.ids = ids
-        self.site = site
+        self.scope = scope
         self.with_body = with_body
 
     def __len__(self) -> int:
@@ -158,7 +115,7 @@ class ArticleSearchResults(Sequence[ArticlePage]):
     def __getitem__(self, index: int | slice) -> ArticlePage | list[ArticlePage]:
         if isinstance(index, slice):
             ids = self.ids[index]
-            found = article_list_live(site=self.site, with_body=self.with_body).in_bulk(ids) if ids else {}
+            found = article_listing_live(self.scope, with_body=self.with_body).in_bulk(ids) if ids else {}
             return [found[pk] for pk in ids if pk in found]
         return self[index : index + 1 or None][0]
 
@@ -171,28 +128,13 @@ def article_search_live(
     query: str, *, site: Site | None = None, scope: ReaderScope | None = None, with_body: bool = False
 ) -> ArticleSearchResults:
     """Visible articles holding every word of `query`, best match first, loaded a page at a time."""
-    ids = article_search_ids_live(query, site=site, scope=scope)
-    return ArticleSearchResults(ids, scope.site if scope else site, with_body=with_body)
+    scope = scope or reader_scope(site=site)
+    return ArticleSearchResults(article_search_ids_live(query, scope=scope), scope, with_body=with_body)
 
 
 # --- The reader site and the API: lean reads, a fixed number of queries per page. ---
 # What a reader may see is the ReaderOutline below (hidden branches and visible sections, read
 # once per publish and kept with the page cache), so later queries need no visibility subqueries.
-
-
-# The deepest page the tree allows is an article at depth 4 (root, home, section, article);
-# a little headroom costs nothing.
-_MAX_DEPTH = 8
-
-
-def _is_ancestor_of(path: str, *, from_depth: int = 1, field: str = "path") -> Q:
-    """`field` equals one of the outer page's ancestor paths (or its own): one equality per level,
-    so the database looks each up in the path index instead of scanning every page."""
-    steplen = Page.steplen
-    prefixes = Q()
-    for depth in range(from_depth, _MAX_DEPTH + 1):
-        prefixes |= Q(**{field: Substr(OuterRef(path), 1, steplen * depth)})
-    return prefixes
 
 
 @dataclass(frozen=True)
@@ -324,19 +266,32 @@ class Credit:
     url: str | None
 
 
+def _credits_of(article_ids: list[int]) -> RawQuerySet:
+    """Everyone credited on these articles, bylines then photo credits, each in print order: one
+    query. Each is the reporter's page row (its state, for `ReaderOutline.shows`) carrying the
+    credit: `credited_page`, `credit_photo` (0 or 1) and `credit_role`."""
+    places = ", ".join(["%s"] * len(article_ids))
+
+    def credited(table: str, photo: int) -> str:
+        return (
+            "SELECT r.id, r.title, r.slug, r.url_path, r.path, r.depth, r.live, r.go_live_at, r.expire_at,"
+            f" c.page_id AS credited_page, {photo} AS credit_photo, c.role AS credit_role,"
+            " c.sort_order AS credit_order, c.id AS credit_id"
+            f" FROM {table} c JOIN {_PAGE} r ON r.id = c.reporter_id WHERE c.page_id IN ({places})"
+        )
+
+    # SQLite sorts a compound SELECT by its columns only: the ordering sits outside the UNION.
+    sql = (
+        f"SELECT * FROM ({credited(_BYLINE, 0)} UNION ALL {credited(_PHOTO_CREDIT, 1)}) credits"
+        " ORDER BY credited_page, credit_photo,"
+        " CASE WHEN credit_order IS NULL THEN 1 ELSE 0 END, credit_order, credit_id"
+    )
+    return Page.objects.raw(sql, [*article_ids, *article_ids])
+
+
 def article_credits_live(article: ArticlePage, *, outline: ReaderOutline) -> list[Credit]:
     """The article's bylines then photo credits, in print order, in one query; a reporter's page
     is linked only while readers may see it."""
-    credited = (
-        "SELECT r.id, r.title, r.url_path, r.path, r.depth, r.live, r.go_live_at, r.expire_at,"
-        " c.role AS credit_role, {photo} AS credit_photo, c.sort_order AS credit_order, c.id AS credit_id"
-        " FROM {table} c JOIN {page} r ON r.id = c.reporter_id WHERE c.page_id = %s"
-    )
-    sql = (
-        f"{credited.format(photo=0, table=_BYLINE, page=_PAGE)} UNION ALL "
-        f"{credited.format(photo=1, table=_PHOTO_CREDIT, page=_PAGE)}"
-        " ORDER BY credit_photo, credit_order, credit_id"
-    )
     now = timezone.now()
     return [
         Credit(
@@ -345,7 +300,7 @@ def article_credits_live(article: ArticlePage, *, outline: ReaderOutline) -> lis
             name=reporter.title,
             url=outline.url(reporter.url_path) if outline.shows(reporter, now) else None,
         )
-        for reporter in Page.objects.raw(sql, [article.pk, article.pk])
+        for reporter in _credits_of([article.pk])
     ]
 
 
@@ -359,52 +314,6 @@ def article_corrections(article: ArticlePage) -> list[ArticleCorrection]:
     """The article's correction notes, newest first (as the model orders them): one query."""
     sql = f"SELECT * FROM {_CORRECTION} WHERE page_id = %s ORDER BY date DESC, sort_order DESC"
     return list(ArticleCorrection.objects.raw(sql, [article.pk]))
-
-
-def article_listing_live(
-    *,
-    outline: ReaderOutline,
-    section: SectionPage | None = None,
-    reporter: ReporterPage | None = None,
-    photos: bool = False,
-    tag: str | None = None,
-) -> QuerySet[ArticlePage]:
-    """Visible articles newest first for a listing, with text bylines prefetched (no body).
-    With `reporter`: those they wrote, or with `photos` those they photographed."""
-    articles = outline.pages(ArticlePage).filter(depth=outline.root_depth + 2)
-    if section is not None:
-        articles = articles.filter(path__startswith=section.path)
-    if reporter is not None:
-        credits = ArticlePhotoCredit if photos else ArticleByline
-        articles = articles.filter(pk__in=credits.objects.filter(reporter=reporter).values("page_id"))
-    if tag:
-        articles = articles.filter(pk__in=ArticleTag.objects.filter(tag__name=tag).values("content_object_id"))
-    return (
-        articles.order_by("-first_published_at", "-id")
-        .defer_streamfields()
-        .prefetch_related(
-            Prefetch("bylines", queryset=ArticleByline.objects.select_related("reporter").order_by("sort_order"))
-        )
-    )
-
-
-def section_fronts_live(*, outline: ReaderOutline, per_section: int = 4) -> list[tuple[SectionPage, list[ArticlePage]]]:
-    """Each visible section with its newest `per_section` articles: one query whatever the count."""
-    parent_path = Substr("path", 1, Length("path") - ArticlePage.steplen)
-    # A window per section keeps this one query however many sections there are.
-    rank = Window(RowNumber(), partition_by=[parent_path], order_by=[F("first_published_at").desc(), F("id").desc()])
-    newest = (
-        outline.pages(ArticlePage)
-        .filter(depth=outline.root_depth + 2)
-        .annotate(parent_path=parent_path, rank=rank)
-        .filter(rank__lte=per_section)
-        .order_by("-first_published_at", "-id")
-        .defer_streamfields()
-    )
-    by_section: dict[str, list[ArticlePage]] = {}
-    for article in newest:
-        by_section.setdefault(article.parent_path, []).append(article)
-    return [(section, by_section.get(section.path, [])) for section in outline.sections]
 
 
 def related_headlines_live(article: ArticlePage, *, outline: ReaderOutline, limit: int = 4) -> list[ArticlePage]:
@@ -436,9 +345,9 @@ def sitemap_pages_live(*, outline: ReaderOutline, root: Page) -> QuerySet[Page]:
     )
 
 
-def news_articles_live(*, outline: ReaderOutline, since: datetime) -> QuerySet[ArticlePage]:
+def news_articles_live(scope: ReaderScope, *, since: datetime) -> QuerySet[ArticlePage]:
     """Visible articles first published since `since`, newest first (for the news sitemap)."""
-    return article_listing_live(outline=outline).filter(first_published_at__gte=since)
+    return article_listing_live(scope).filter(first_published_at__gte=since)
 
 
 # --- The app API (issue 6): one request's view of the site, shared by all of its queries. ---
@@ -448,8 +357,6 @@ def news_articles_live(*, outline: ReaderOutline, since: datetime) -> QuerySet[A
 
 # What Django's reverse() leaves unescaped in a path (RFC 3986 sub-delimiters, "/~:@").
 URL_PATH_SAFE = "!$&'()*+,;=/~:@"
-# What decides whether a reader may see a page, as ReaderOutline.shows reads it.
-STATE = ("path", "depth", "live", "go_live_at", "expire_at")
 
 
 class ReaderScope:
@@ -464,7 +371,7 @@ class ReaderScope:
         """Pages of `model` a reader may see (see `ReaderOutline.pages`)."""
         return self.outline.pages(model)
 
-    def shows(self, page: Page | SimpleNamespace) -> bool:
+    def shows(self, page: Page) -> bool:
         """The rules of `pages` for a page already read (see `ReaderOutline.shows`)."""
         return self.outline.shows(page)
 
@@ -508,6 +415,7 @@ def article_feed_live(
     *,
     section: SectionPage | None = None,
     reporter: ReporterPage | None = None,
+    credited_as: Literal["byline", "photo"] | None = None,
     tag: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
@@ -516,7 +424,8 @@ def article_feed_live(
     """Visible articles in their sections, newest first by first publication (ties by id).
 
     A section readers cannot see (unpublished, private, out of schedule) is one of the scope's
-    hidden branches, so its articles are out of the feed with it.
+    hidden branches, so its articles are out of the feed with it. With `reporter`: the articles
+    crediting them, by byline or photo credit, or only as `credited_as` says.
     """
     articles = scope.pages(ArticlePage).filter(
         depth=scope.root.depth + 2,
@@ -530,7 +439,8 @@ def article_feed_live(
     if reporter is not None:
         credited = Q(pk__in=ArticleByline.objects.filter(reporter=reporter).values("page_id"))
         photographed = Q(pk__in=ArticlePhotoCredit.objects.filter(reporter=reporter).values("page_id"))
-        articles = articles.filter(credited | photographed)
+        kinds = {"byline": credited, "photo": photographed}
+        articles = articles.filter(kinds[credited_as] if credited_as else credited | photographed)
     if tag:
         articles = articles.filter(pk__in=ArticleTag.objects.filter(tag__name=tag).values("content_object_id"))
     if since is not None:
@@ -540,6 +450,25 @@ def article_feed_live(
     if among is not None:
         articles = articles.filter(pk__in=list(among))
     return articles.order_by("-first_published_at", "-id")
+
+
+def article_listing_live(
+    scope: ReaderScope,
+    *,
+    section: SectionPage | None = None,
+    reporter: ReporterPage | None = None,
+    photos: bool = False,
+    tag: str | None = None,
+    with_body: bool = False,
+) -> QuerySet[ArticlePage]:
+    """The feed's articles as a reader page lists them: text bylines prefetched, no body unless
+    `with_body`. With `reporter`: those they wrote, or with `photos` those they photographed."""
+    credited_as = ("photo" if photos else "byline") if reporter is not None else None
+    articles = article_feed_live(scope, section=section, reporter=reporter, credited_as=credited_as, tag=tag)
+    articles = articles.prefetch_related(
+        Prefetch("bylines", queryset=ArticleByline.objects.select_related("reporter").order_by("sort_order"))
+    )
+    return articles if with_body else articles.defer_streamfields()
 
 
 _LISTED_FIELDS = (
@@ -593,36 +522,14 @@ def attach_credits(articles: Sequence[ArticlePage], scope: ReaderScope) -> None:
     """Set `listed_bylines` and `listed_photo_credits` on each article, in print order: one query for all."""
     if not articles:
         return
-    ids = [article.pk for article in articles]
-    columns = ("page_id", "photo", "sort_order", "id", "role", "reporter__title", "reporter__slug")
-    # The reporter page's own state comes along, so that whether readers may see it is decided
-    # here by the scope's rules, not by a subquery per credit.
-    reporter_state = [f"reporter__{field}" for field in STATE]
-
-    def rows(model: type[ArticleByline] | type[ArticlePhotoCredit], photo: bool) -> QuerySet:
-        return (
-            model.objects.filter(page_id__in=ids)
-            .order_by()
-            .annotate(photo=Value(photo))
-            .values_list(*columns, *reporter_state)
-        )
-
-    found: dict[tuple[int, bool], list[tuple]] = {}
-    # One UNION for both kinds of credit, read as plain rows: no model instance per credit.
-    for row in rows(ArticleByline, False).union(rows(ArticlePhotoCredit, True), all=True):
-        found.setdefault((row[0], bool(row[1])), []).append(row)
-
-    def listed(page_id: int, photo: bool) -> list[ListedCredit]:
-        ordered = sorted(found.get((page_id, photo), ()), key=lambda r: (r[2] is None, r[2] or 0, r[3]))
-        credits = []
-        for _page, _photo, _order, _id, role, name, slug, *state in ordered:
-            reporter_page = SimpleNamespace(**dict(zip(STATE, state, strict=True)))
-            credits.append(ListedCredit(role, name, slug if scope.shows(reporter_page) else None))
-        return credits
-
+    found: dict[tuple[int, bool], list[ListedCredit]] = {}
+    for reporter in _credits_of([article.pk for article in articles]):
+        slug = reporter.slug if scope.shows(reporter) else None
+        key = (reporter.credited_page, bool(reporter.credit_photo))
+        found.setdefault(key, []).append(ListedCredit(reporter.credit_role, reporter.title, slug))
     for article in articles:
-        article.listed_bylines = listed(article.pk, False)
-        article.listed_photo_credits = listed(article.pk, True)
+        article.listed_bylines = found.get((article.pk, False), [])
+        article.listed_photo_credits = found.get((article.pk, True), [])
 
 
 def article_live(scope: ReaderScope, article_id: int) -> ArticlePage | None:

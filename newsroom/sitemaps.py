@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 
 from newsroom import selectors
-from newsroom.site.pages import outline_for, reader_site
+from newsroom.site.pages import outline_for, reader_site, scope_for
 
 # Google News reads only articles published in the last two days.
 NEWS_WINDOW = timedelta(days=2)
@@ -37,7 +37,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     """`/news-sitemap.xml` in Google's News sitemap format."""
     site = reader_site(request)
     since = timezone.now() - NEWS_WINDOW
-    articles = selectors.news_articles_live(outline=outline_for(request), since=since)[:NEWS_SITEMAP_LIMIT]
+    articles = selectors.news_articles_live(scope_for(request), since=since)[:NEWS_SITEMAP_LIMIT]
     # Wagtail's full URL comes from the Site record, like the pages sitemap's <loc>.
     entries = [(article.get_full_url(request), article) for article in articles]
     context = {"entries": entries, "publication_name": site.site_name or "青岛频道"}

@@ -17,6 +17,8 @@ from newsroom.site.cache import remembered_outline, site_for_request
 
 ARTICLES_PER_PAGE = 20
 LATEST_ON_HOME = 10
+# Each section's newest articles on the home page.
+FRONT_LENGTH = 4
 
 
 def reader_site(request: HttpRequest) -> Site:
@@ -36,6 +38,13 @@ def outline_for(request: HttpRequest) -> ReaderOutline:
         site = reader_site(request)
         request._reader_outline = remembered_outline(site)
     return request._reader_outline
+
+
+def scope_for(request: HttpRequest) -> selectors.ReaderScope:
+    """What a reader of this request's site may see: its site and outline, as the API's scope."""
+    if not hasattr(request, "_reader_scope"):
+        request._reader_scope = selectors.ReaderScope(reader_site(request), outline_for(request))
+    return request._reader_scope
 
 
 def sections_for(request: HttpRequest) -> list[SectionPage]:
@@ -74,17 +83,22 @@ def group_by_role(credits: list[Credit]) -> list[CreditGroup]:
 
 
 def home_context(page: ChannelHomePage, request: HttpRequest) -> dict[str, object]:
-    outline = outline_for(request)
-    latest = list(selectors.article_listing_live(outline=outline)[: LATEST_ON_HOME + 1])
+    scope = scope_for(request)
+    latest = list(selectors.article_listing_live(scope)[: LATEST_ON_HOME + 1])
     # The lead story shows the start of its text: one more query, for its body alone.
     if latest and not latest[0].summary:
         latest[0].body  # noqa: B018 - loads the deferred body once, here rather than mid-template
-    fronts = [(section, articles) for section, articles in selectors.section_fronts_live(outline=outline) if articles]
-    return {"lead": latest[0] if latest else None, "latest": latest[1:], "fronts": fronts}
+    newest = selectors.latest_by_section_live(scope, per_section=FRONT_LENGTH)
+    fronts = [(section, [a for a in newest if a.section_path == section.path]) for section in scope.sections]
+    return {
+        "lead": latest[0] if latest else None,
+        "latest": latest[1:],
+        "fronts": [(section, articles) for section, articles in fronts if articles],
+    }
 
 
 def section_context(page: SectionPage, request: HttpRequest) -> dict[str, object]:
-    articles = selectors.article_listing_live(outline=outline_for(request), section=page)
+    articles = selectors.article_listing_live(scope_for(request), section=page)
     return {"articles": paginate(request, articles)}
 
 
@@ -126,9 +140,9 @@ def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object
 
 
 def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, object]:
-    outline = outline_for(request)
-    written = selectors.article_listing_live(outline=outline, reporter=page)
-    photographed = selectors.article_listing_live(outline=outline, reporter=page, photos=True)
+    scope = scope_for(request)
+    written = selectors.article_listing_live(scope, reporter=page)
+    photographed = selectors.article_listing_live(scope, reporter=page, photos=True)
     return {
         "written": paginate(request, written),
         "photographed": paginate(request, photographed, param="photos"),
@@ -137,7 +151,7 @@ def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, obje
 
 def reporter_index_context(page: ReporterIndexPage, request: HttpRequest) -> dict[str, object]:
     # The same people and counts as the API's /reporters: articles readers can see, bylines and photos.
-    scope = selectors.ReaderScope(reader_site(request), outline_for(request))
+    scope = scope_for(request)
     reporters = list(selectors.reporters_live(scope))
     counts = selectors.reporter_article_counts_live(scope)
     for reporter in reporters:
