@@ -38,6 +38,7 @@ from newsroom.models import (
     ReporterPage,
     SectionPage,
 )
+from newsroom.models.scheduling import is_in_schedule
 
 # The reads behind every rendered article page (and the reader's outline, read once per publish)
 # are written out in SQL: the ORM takes 1 to 2 ms of Python to build each of them, several times
@@ -155,13 +156,10 @@ class ReaderOutline:
 
     def shows(self, page: Page, now: datetime | None = None) -> bool:
         """The rules of `pages`, for a page already read (its path, depth, live and schedule)."""
-        now = now or timezone.now()
         return (
-            page.live
+            is_in_schedule(page, now)
             and page.depth > self.root_depth
             and page.path.startswith(self.root_path)
-            and (page.go_live_at is None or page.go_live_at <= now)
-            and (page.expire_at is None or page.expire_at > now)
             and not page.path.startswith(self.hidden_paths)
         )
 

@@ -44,6 +44,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Anonymous readers' pages come from the page cache before anything below runs.
     "newsroom.site.cache.ReaderPageCacheMiddleware",
+    # Pages rendered by Wagtail get their site from the cache and articles in one query.
+    "newsroom.site.routing.ReaderRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

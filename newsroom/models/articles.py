@@ -6,7 +6,6 @@ from functools import cached_property
 
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -27,6 +26,7 @@ from newsroom.chinese import character_count, reading_minutes
 from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
+from .reader_context import ReaderContextMixin
 from .scheduling import ScheduledPageMixin
 
 
@@ -114,7 +114,7 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = "相关稿件"
 
 
-class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class ArticlePage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A news article (稿件) in a section."""
 
     kicker = models.CharField("引题", max_length=255, blank=True)
@@ -265,11 +265,6 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     @property
     def reading_minutes(self) -> int:
         return reading_minutes(self.character_count)
-
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom.site.pages import article_context
-
-        return {**super().get_context(request, *args, **kwargs), **article_context(self, request)}
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
         # The channel home's route found this article with a query that already excluded

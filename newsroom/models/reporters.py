@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -10,6 +9,7 @@ from wagtail.search import index
 from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
+from .reader_context import ReaderContextMixin
 from .scheduling import ScheduledPageMixin
 
 
@@ -35,7 +35,7 @@ def kind_for_role(role: str) -> str:
     return KIND_OF_ROLE.get(role, ReporterKind.STAFF)
 
 
-class ReporterIndexPage(Page):
+class ReporterIndexPage(ReaderContextMixin, Page):
     """The list of the channel's reporters and correspondents."""
 
     parent_page_types = ["newsroom.ChannelHomePage"]
@@ -47,13 +47,8 @@ class ReporterIndexPage(Page):
         verbose_name = "记者名录"
         verbose_name_plural = "记者名录"
 
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom.site.pages import reporter_index_context
 
-        return {**super().get_context(request, *args, **kwargs), **reporter_index_context(self, request)}
-
-
-class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class ReporterPage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """One person who writes or photographs for the channel; the page title is the name."""
 
     kind = models.CharField("身份", max_length=20, choices=ReporterKind.choices, default=ReporterKind.STAFF)
@@ -102,8 +97,3 @@ class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
 
     def search_name(self) -> str:
         return index_text(self.title)
-
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom.site.pages import reporter_context
-
-        return {**super().get_context(request, *args, **kwargs), **reporter_context(self, request)}

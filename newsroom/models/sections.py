@@ -12,10 +12,11 @@ from wagtail.url_routing import RouteResult
 from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
-from .scheduling import ScheduledPageMixin
+from .reader_context import ReaderContextMixin
+from .scheduling import ScheduledPageMixin, is_in_schedule
 
 
-class ChannelHomePage(NewsroomPreviewMixin, Page):
+class ChannelHomePage(ReaderContextMixin, NewsroomPreviewMixin, Page):
     """The channel's front page; one per site."""
 
     intro = models.TextField("频道简介", blank=True)
@@ -32,27 +33,14 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
         verbose_name_plural = "频道首页"
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        # Articles are most of the traffic: find one by its tree address in a single query
-        # (Wagtail walks the tree with two queries per level) and check visibility there too.
-        if len(path_components) == 2:
-            from wagtail.models import Site
-
-            from newsroom.selectors import article_at_live
-            from newsroom.site.pages import outline_for
-
-            site = Site.find_for_request(request)
-            if site is not None and site.root_page_id == self.pk:
-                url_path = f"{self.url_path}{'/'.join(path_components)}/"
-                article = article_at_live(url_path, outline=outline_for(request))
-                if article is not None:
-                    article.reader_visible = True
-                    return RouteResult(article)
+        # Articles are usually found before this by the reader site's router, in one query
+        # (newsroom.site.routing); what reaches here is checked for schedules the tree hides.
         result = super().route(request, path_components)
         page = result[0]
         # Wagtail serves a live page whose go-live time is ahead or expiry passed until the
         # scheduler runs; readers never see such a page.
         now = timezone.now()
-        if (page.go_live_at and page.go_live_at > now) or (page.expire_at and page.expire_at <= now):
+        if not is_in_schedule(page, now):
             raise Http404
         # Wagtail checks only the last page of the path; a section that is unpublished, not yet
         # live or expired hides its articles (whether or not the scheduler has run).
@@ -62,13 +50,8 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
             raise Http404
         return result
 
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom.site.pages import home_context
 
-        return {**super().get_context(request, *args, **kwargs), **home_context(self, request)}
-
-
-class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class SectionPage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A section (栏目) of the channel; articles live under it."""
 
     intro = models.TextField("栏目简介", blank=True)
@@ -86,8 +69,3 @@ class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
 
     def search_title(self) -> str:
         return index_text(self.title, self.intro)
-
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom.site.pages import section_context
-
-        return {**super().get_context(request, *args, **kwargs), **section_context(self, request)}

@@ -21,7 +21,6 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import has_vary_header, patch_cache_control
-from wagtail.views import serve as wagtail_serve
 
 GENERATION_KEY = "reader-page-cache:generation"
 # Page saves that only record a draft or a lock change nothing a reader sees.
@@ -98,12 +97,6 @@ class ReaderPageCacheMiddleware:
                 entry = (response.status_code, response.content, dict(response.items()), bounded_until)
                 self.cache.set(key, (generation, now + lifetime, entry), lifetime)
         return response
-
-    def process_view(self, request: HttpRequest, view: Callable, args: object, kwargs: object) -> None:
-        # A page about to be rendered: its site and the channel home Wagtail's route starts from
-        # come from the cache (remembered until the next publish), where Wagtail would read both.
-        if view is wagtail_serve:
-            site_for_request(request)
 
     def _cache_control(self, seconds_left: int, *, bounded: bool) -> str:
         """The CDN header: the configured ages, none past `seconds_left`; no serving stale past a

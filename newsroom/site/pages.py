@@ -12,6 +12,7 @@ from wagtail.models import Site
 from newsroom import selectors
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterKind, ReporterPage, SectionPage
+from newsroom.models.reader_context import reader_context
 from newsroom.selectors import Credit, ReaderOutline
 from newsroom.site.cache import remembered_outline, site_for_request
 
@@ -82,6 +83,7 @@ def group_by_role(credits: list[Credit]) -> list[CreditGroup]:
     return groups
 
 
+@reader_context(ChannelHomePage)
 def home_context(page: ChannelHomePage, request: HttpRequest) -> dict[str, object]:
     scope = scope_for(request)
     latest = list(selectors.article_listing_live(scope)[: LATEST_ON_HOME + 1])
@@ -97,6 +99,7 @@ def home_context(page: ChannelHomePage, request: HttpRequest) -> dict[str, objec
     }
 
 
+@reader_context(SectionPage)
 def section_context(page: SectionPage, request: HttpRequest) -> dict[str, object]:
     articles = selectors.article_listing_live(scope_for(request), section=page)
     return {"articles": paginate(request, articles)}
@@ -112,6 +115,7 @@ def _credits_in_memory(page: ArticlePage) -> list[Credit]:
     return credits
 
 
+@reader_context(ArticlePage)
 def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object]:
     outline = outline_for(request)
     # A preview renders the editor's unsaved version: its bylines, tags and corrections live
@@ -139,6 +143,7 @@ def article_context(page: ArticlePage, request: HttpRequest) -> dict[str, object
     }
 
 
+@reader_context(ReporterPage)
 def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, object]:
     scope = scope_for(request)
     written = selectors.article_listing_live(scope, reporter=page)
@@ -149,6 +154,7 @@ def reporter_context(page: ReporterPage, request: HttpRequest) -> dict[str, obje
     }
 
 
+@reader_context(ReporterIndexPage)
 def reporter_index_context(page: ReporterIndexPage, request: HttpRequest) -> dict[str, object]:
     # The same people and counts as the API's /reporters: articles readers can see, bylines and photos.
     scope = scope_for(request)
