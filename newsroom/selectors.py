@@ -315,7 +315,10 @@ def article_corrections(article: ArticlePage) -> list[ArticleCorrection]:
 
 
 def related_headlines_live(article: ArticlePage, *, outline: ReaderOutline, limit: int = 4) -> list[ArticlePage]:
-    """Editors' picks a reader may see, in their order, then the same section's newest: one query."""
+    """Editors' picks a reader may see, in their order, then the same section's newest: one query.
+
+    The headline fields only, for the article page; the app's `related_articles_live` picks by
+    the same rule and reads what a listing shows (section, lead image) through `for_listing`."""
     visible, params = _visible_where(outline, "p")
     sql = (
         "SELECT * FROM ("
