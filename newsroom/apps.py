@@ -17,6 +17,10 @@ class NewsroomConfig(AppConfig):
         from newsroom.site.cache import connect_purge_signals
 
         connect_purge_signals()
+        # And the CDN in front of it, when one is configured.
+        from newsroom.site.cdn import connect_cdn_purge
+
+        connect_cdn_purge()
 
         # Channel words (西海岸新区, 卡奥斯…) must be known before any text is cut for the index.
         from django.conf import settings

@@ -104,6 +104,15 @@ CACHES = {
     ),
 }
 READER_PAGE_CACHE = "pages"
+# The CDN in front of the reader site, purged when pages change (newsroom/site/cdn.py): an HTTP
+# PURGE endpoint such as Varnish. Wagtail's other frontend-cache backends can be set here instead.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
 READER_PAGE_CACHE_SECONDS = 300
 # Never cached here: the admin, its previews, the API (its own ETag/Cache-Control), documents.
 READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/api/", "/documents/")

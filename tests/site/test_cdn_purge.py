@@ -1,0 +1,103 @@
+"""Publishing purges the CDN: every address showing the page gets an HTTP PURGE, once per transaction."""
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import transaction
+
+from newsroom.importer.loader import load_edition
+from newsroom.importer.parser import load_sections, parse_edition
+from newsroom.models import ArticlePage
+from newsroom.site.cdn import _purge_pending
+from tests.factories import ArticleBylineFactory, ArticlePageFactory, SectionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "000_127d583f3f2c5906.txt"
+SECTIONS, DEFAULT = load_sections((ROOT / "seeds" / "sections.toml").read_text(encoding="utf-8"))
+
+
+class PurgeLog(BaseHTTPRequestHandler):
+    received: list[tuple[str, str]]
+
+    def do_PURGE(self) -> None:
+        self.server.received.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def cdn(settings):
+    """A CDN's purge endpoint on a free port, recording (Host, path) of each PURGE it is sent."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeLog)
+    server.received = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    yield server.received
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_an_article_purges_every_address_that_shows_it(channel, cdn, django_capture_on_commit_callbacks):
+    section = SectionPageFactory(slug="jingji")
+    article = ArticlePageFactory(parent=section, live=False)
+    byline = ArticleBylineFactory(page=article)
+    article.tags.add("胶东")
+    article.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+
+    paths = {path for _host, path in cdn}
+    assert {host for host, _path in cdn} == {"localhost"}
+    reporter = byline.reporter
+    assert paths >= {
+        article.url,
+        "/jingji/",
+        "/",
+        reporter.url,
+        "/feed/",
+        "/feed/jingji/",
+        "/sitemap.xml",
+        "/news-sitemap.xml",
+        "/tags/" + quote("胶东") + "/",
+    }
+    assert len(cdn) == len(set(cdn)), "an address purged twice"
+
+
+def test_an_import_purges_once_when_its_transaction_commits(channel, cdn, django_capture_on_commit_callbacks):
+    edition = parse_edition(SEED.read_bytes(), SEED.name, sections=SECTIONS, default_section=DEFAULT)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        load_edition(edition, sections=SECTIONS)
+    assert cdn == [], "purged before the import committed"
+    for callback in callbacks:
+        callback()
+    paths = [path for _host, path in cdn]
+    assert len(paths) == len(set(paths)), "an address purged twice"
+    assert {article.url for article in ArticlePage.objects.all()} <= set(paths)
+
+
+def test_a_rolled_back_publish_purges_nothing(channel, cdn, django_capture_on_commit_callbacks):
+    article = ArticlePageFactory(live=False)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        article.save_revision().publish()
+        raise RuntimeError("the editor's request failed")
+    assert cdn == []
+
+
+def test_without_a_cdn_configured_no_purge_is_even_scheduled(channel, settings, django_capture_on_commit_callbacks):
+    assert not getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    with django_capture_on_commit_callbacks() as callbacks:
+        ArticlePageFactory(live=False).save_revision().publish()
+    assert _purge_pending not in callbacks
