@@ -17,6 +17,42 @@ logger = logging.getLogger("newsroom.api")
 API_PREFIX = "/api/"
 CONTENT_TYPE = "application/json; charset=utf-8"
 
+# Pydantic says what is wrong with a parameter in English; the app's readers read Chinese. By the
+# issue's `type` (which stays, for the app's code), with the limits from its `ctx` filled in.
+MESSAGES = {
+    "missing": "缺少这个参数",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_parsing": "应为 true 或 false",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "greater_than": "应大于 {gt}",
+    "less_than": "应小于 {lt}",
+    "string_too_long": "最多 {max_length} 个字符",
+    "string_too_short": "至少 {min_length} 个字符",
+    "string_pattern_mismatch": "格式不对",
+    "date_parsing": "应为日期,如 2020-11-30",
+    "date_from_datetime_parsing": "应为日期,如 2020-11-30",
+    "datetime_parsing": "应为带时区的日期时间,如 2020-11-30T06:00:00+08:00",
+    "datetime_from_date_parsing": "应为带时区的日期时间,如 2020-11-30T06:00:00+08:00",
+    "literal_error": "只能是 {expected}",
+    "enum": "只能是 {expected}",
+}
+
+
+def in_chinese(issue: dict[str, Any]) -> dict[str, Any]:
+    """One validation issue with its message in Chinese; our own validators' messages already are."""
+    if issue.get("type") == "value_error" and "error" in issue.get("ctx", {}):
+        return {**issue, "msg": str(issue["ctx"]["error"])}
+    template = MESSAGES.get(issue.get("type", ""))
+    if template is None:
+        return issue
+    try:
+        return {**issue, "msg": template.format(**issue.get("ctx", {}))}
+    except (KeyError, IndexError):
+        return issue
+
 
 def json_error(status: int, detail: Any) -> HttpResponse:
     """A JSON error body for responses made outside ninja (unknown paths, wrong methods, bad hosts)."""
@@ -33,7 +69,7 @@ def register_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def invalid_parameter(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        return api.create_response(request, {"detail": exc.errors}, status=422)
+        return api.create_response(request, {"detail": [in_chinese(issue) for issue in exc.errors]}, status=422)
 
     @api.exception_handler(BadCursor)
     def bad_cursor(request: HttpRequest, exc: BadCursor) -> HttpResponse:

@@ -1,5 +1,7 @@
 """Every malformed request gets a JSON 4xx, never a 500 or an HTML page; unknown parameters are ignored."""
 
+import re
+
 import pytest
 from django.core import signing
 
@@ -25,7 +27,15 @@ PAGED = [("/api/v1/articles", {}), ("/api/v1/reporters/肖芳", {}), ("/api/v1/s
 
 def _issue_locations(response) -> list[list[str]]:
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    return [issue["loc"] for issue in response.json()["detail"]]
+    issues = response.json()["detail"]
+    # What is wrong is said in Chinese, for the app to show; `type` stays for the app's code.
+    assert all(re.search(r"[\u4e00-\u9fff]", issue["msg"]) and issue["type"] for issue in issues), issues
+    return [issue["loc"] for issue in issues]
+
+
+def test_a_bad_limit_says_what_is_allowed_in_chinese(client, desk):
+    assert client.get("/api/v1/articles", {"limit": "101"}).json()["detail"][0]["msg"] == "不能大于 100"
+    assert client.get("/api/v1/articles", {"limit": "0"}).json()["detail"][0]["msg"] == "不能小于 1"
 
 
 @pytest.mark.parametrize(("path", "params"), [*PAGED, ("/api/v1/home", {})])
