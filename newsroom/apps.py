@@ -17,6 +17,9 @@ class NewsroomConfig(AppConfig):
         from newsroom.site.cache import connect_purge_signals
 
         connect_purge_signals()
+        # What each page type shows readers (registered by the site, called from get_context).
+        import newsroom.site.pages  # noqa: F401
+
         # And the CDN in front of it, when one is configured.
         from newsroom.site.cdn import connect_cdn_purge
 

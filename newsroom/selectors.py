@@ -242,10 +242,20 @@ def reader_outline(*, site: Site) -> ReaderOutline:
     return ReaderOutline(root.path, root.depth, root.url_path, hidden, visible_sections, min(times, default=None))
 
 
-def article_at_live(url_path: str, *, outline: ReaderOutline) -> ArticlePage | None:
-    """The visible article at this tree address (`/home/section/slug/`), or None: one query."""
-    sql = f"SELECT * FROM {_PAGE} p JOIN {_ARTICLE} a ON a.page_ptr_id = p.id WHERE p.url_path = %s"
-    article = next(iter(ArticlePage.objects.raw(sql, [url_path])), None)
+def article_at_live(section_slug: str, slug: str, *, outline: ReaderOutline) -> ArticlePage | None:
+    """The visible article at `/<section_slug>/<slug>/`, or None: at most one query.
+
+    The section comes from the outline (no query; a hidden one is not there), the article by
+    its slug among the section's children, through the slug and path indexes."""
+    section = section_by_slug_live(section_slug, outline=outline)
+    if section is None:
+        return None
+    sql = (
+        f"SELECT * FROM {_PAGE} p JOIN {_ARTICLE} a ON a.page_ptr_id = p.id"
+        " WHERE p.slug = %s AND p.path LIKE %s AND p.depth = %s"
+    )
+    found = ArticlePage.objects.raw(sql, [slug, section.path + "%", section.depth + 1])
+    article = next(iter(found), None)
     return article if article is not None and outline.shows(article) else None
 
 
@@ -326,14 +336,16 @@ def related_headlines_live(article: ArticlePage, *, outline: ReaderOutline, limi
         " p.first_published_at, a.kicker,"
         f" (SELECT MIN(l.sort_order) FROM {_RELATED} l WHERE l.page_id = %s AND l.related_id = p.id) AS pick_order"
         f" FROM {_PAGE} p JOIN {_ARTICLE} a ON a.page_ptr_id = p.id"
-        f" WHERE {visible} AND p.id <> %s"
+        f" WHERE {visible} AND p.depth = %s AND p.first_published_at IS NOT NULL AND p.id <> %s"
         f" AND (p.id IN (SELECT related_id FROM {_RELATED} WHERE page_id = %s) OR p.path LIKE %s)"
         ") related"
         " ORDER BY CASE WHEN pick_order IS NULL THEN 1 ELSE 0 END, pick_order, first_published_at DESC, id DESC"
         " LIMIT %s"
     )
     section_prefix = article.path[: -ArticlePage.steplen] + "%"
-    return list(ArticlePage.objects.raw(sql, [article.pk, *params, article.pk, article.pk, section_prefix, limit]))
+    depth = outline.root_depth + 2
+    params = [article.pk, *params, depth, article.pk, article.pk, section_prefix, limit]
+    return list(ArticlePage.objects.raw(sql, params))
 
 
 def sitemap_pages_live(*, outline: ReaderOutline, root: Page) -> QuerySet[Page]:

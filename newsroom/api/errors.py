@@ -36,22 +36,22 @@ MESSAGES = {
     "date_from_datetime_parsing": "应为日期,如 2020-11-30",
     "datetime_parsing": "应为带时区的日期时间,如 2020-11-30T06:00:00+08:00",
     "datetime_from_date_parsing": "应为带时区的日期时间,如 2020-11-30T06:00:00+08:00",
-    "literal_error": "只能是 {expected}",
-    "enum": "只能是 {expected}",
+    "literal_error": "取值不在允许的范围内",
+    "enum": "取值不在允许的范围内",
 }
+# Any other kind of bad value.
+FALLBACK_MESSAGE = "参数无效"
 
 
 def in_chinese(issue: dict[str, Any]) -> dict[str, Any]:
-    """One validation issue with its message in Chinese; our own validators' messages already are."""
+    """One validation issue with its message in Chinese (our own validators' messages already are)."""
     if issue.get("type") == "value_error" and "error" in issue.get("ctx", {}):
         return {**issue, "msg": str(issue["ctx"]["error"])}
-    template = MESSAGES.get(issue.get("type", ""))
-    if template is None:
-        return issue
+    template = MESSAGES.get(issue.get("type", ""), FALLBACK_MESSAGE)
     try:
         return {**issue, "msg": template.format(**issue.get("ctx", {}))}
     except (KeyError, IndexError):
-        return issue
+        return {**issue, "msg": FALLBACK_MESSAGE}
 
 
 def json_error(status: int, detail: Any) -> HttpResponse:

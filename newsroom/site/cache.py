@@ -13,6 +13,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
@@ -21,6 +22,9 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import has_vary_header, patch_cache_control
+
+if TYPE_CHECKING:
+    from wagtail.models import Site
 
 GENERATION_KEY = "reader-page-cache:generation"
 # Page saves that only record a draft or a lock change nothing a reader sees.
@@ -207,14 +211,14 @@ def remember_for_generation(
     return value
 
 
-def site_for_request(request: HttpRequest) -> object:
+def site_for_request(request: HttpRequest) -> Site | None:
     """`Site.find_for_request`, from `remembered_site`: kept on the request where Wagtail keeps it."""
     if not hasattr(request, "_wagtail_site"):
         request._wagtail_site = remembered_site(request)
     return request._wagtail_site
 
 
-def remembered_site(request: HttpRequest) -> object:
+def remembered_site(request: HttpRequest) -> Site | None:
     """The Wagtail site for this request's host and port (or None), its root page loaded as the
     specific channel home, kept with the page cache until the next publish or site change."""
     from wagtail.models.sites import Site, get_site_for_hostname

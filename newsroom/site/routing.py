@@ -22,10 +22,9 @@ from newsroom.site.pages import outline_for
 def route_article(request: HttpRequest, path: str) -> None:
     """If a visible article is at `path`, settle the request's Wagtail route on it."""
     components = [component for component in path.split("/") if component]
-    site = site_for_request(request)
-    if len(components) != 2 or site is None:
+    if len(components) != 2 or site_for_request(request) is None:
         return
-    article = article_at_live(f"{site.root_page.url_path}{path.strip('/')}/", outline=outline_for(request))
+    article = article_at_live(*components, outline=outline_for(request))
     if article is not None:
         # Found by a query that already ruled out private pages and private ancestors.
         article.reader_visible = True

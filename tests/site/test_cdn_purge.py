@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 import pytest
 from django.db import transaction
+from wagtail.actions.move_page import MovePageAction
+from wagtail.models import PageViewRestriction
 
 from newsroom.importer.loader import load_edition
 from newsroom.importer.parser import load_sections, parse_edition
@@ -101,3 +103,33 @@ def test_without_a_cdn_configured_no_purge_is_even_scheduled(channel, settings, 
     with django_capture_on_commit_callbacks() as callbacks:
         ArticlePageFactory(live=False).save_revision().publish()
     assert _purge_pending not in callbacks
+
+
+def test_deleting_a_live_article_purges_its_address_and_the_pages_that_listed_it(
+    channel, cdn, django_capture_on_commit_callbacks
+):
+    section = SectionPageFactory(slug="jingji")
+    article = ArticlePageFactory(parent=section)
+    address = article.url
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert {address, "/jingji/", "/", "/feed/jingji/"} <= {path for _host, path in cdn}
+
+
+def test_making_a_section_private_purges_every_article_in_it(channel, cdn, django_capture_on_commit_callbacks):
+    section = SectionPageFactory(slug="jingji")
+    articles = [ArticlePageFactory(parent=section) for _ in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
+    assert {a.url for a in articles} | {"/jingji/"} <= {path for _host, path in cdn}
+
+
+def test_moving_an_article_purges_its_old_and_new_addresses(channel, cdn, django_capture_on_commit_callbacks):
+    jingji, minsheng = SectionPageFactory(slug="jingji"), SectionPageFactory(slug="minsheng")
+    article = ArticlePageFactory(parent=jingji)
+    old = article.url
+    with django_capture_on_commit_callbacks(execute=True):
+        MovePageAction(article, minsheng, pos="last-child").execute()
+    article.refresh_from_db()
+    assert {old, article.url, "/jingji/", "/minsheng/"} <= {path for _host, path in cdn}
+    assert old != article.url

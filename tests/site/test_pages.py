@@ -101,6 +101,18 @@ def test_article_lists_tags_and_related_articles(client, article_with_bylines):
     assert text(page.select_one(".related")).count(other.title) == 1
 
 
+def test_related_articles_follow_the_app_feeds_rules(client, article_with_bylines):
+    # Live without a first publication (never published through Wagtail): out of the app's
+    # feed, so out of the page's related headlines too, on SQLite and PostgreSQL alike.
+    section = article_with_bylines.get_parent()
+    stray = ArticlePageFactory(parent=section, title="没有发布时间的稿件")
+    ArticlePage.objects.filter(pk=stray.pk).update(first_published_at=None)
+    shown = ArticlePageFactory(parent=section, title="卡奥斯平台发布新成果")
+    related = text(soup(client.get(article_with_bylines.url)).select_one(".related"))
+    assert shown.title in related
+    assert stray.title not in related
+
+
 def test_article_shows_its_correction_notes(client, article_with_bylines):
     ArticleCorrection.objects.create(
         page=article_with_bylines, date=date(2020, 12, 1), text="本文第二段“12月”应为“11月”,特此更正。"
