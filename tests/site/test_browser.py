@@ -88,7 +88,9 @@ class Reader:
         ]
         assert serious == [], (page.url, serious)
         shift = page.evaluate(LAYOUT_SHIFT)
-        assert shift["total"] == 0, (page.url, shift)
+        # Under load Chromium once re-laid a line as the CJK fallback font arrived (0.006 in all);
+        # an image without its size or late content moves far more than 0.01.
+        assert shift["total"] < 0.01, (page.url, shift)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), page.url
 
     def close(self) -> None:
