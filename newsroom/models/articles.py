@@ -267,8 +267,9 @@ class ArticlePage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, 
         return reading_minutes(self.character_count)
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
-        # The channel home's route found this article with a query that already excluded
-        # private pages and private ancestors: no need to ask again (two queries) per view.
+        # The reader site's router (newsroom.site.routing) found this article against the reader's
+        # outline, which already rules out private pages and private ancestors: no need to ask
+        # again (two queries) per view.
         if getattr(self, "reader_visible", False) and not self.alias_of_id:
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

@@ -93,7 +93,8 @@ def _on_commit() -> None:
 def _purge_pending() -> None:
     page_ids, _pending.page_ids = getattr(_pending, "page_ids", set()), set()
     urls, _pending.urls = getattr(_pending, "urls", set()), set()
-    urls |= addresses_showing(list(Page.objects.filter(pk__in=page_ids))) if page_ids else set()
+    if page_ids:
+        urls |= addresses_showing(list(Page.objects.filter(pk__in=page_ids)))
     if urls:
         PurgeBatch(urls).purge()
 
@@ -102,7 +103,8 @@ def _configured() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def _published(sender: type, instance: Page, **kwargs: object) -> None:
+def _shown(sender: type, instance: Page, **kwargs: object) -> None:
+    # Published, or moved: what shows it is worked out where it stands once the change commits.
     if _configured():
         _later(instance.pk)
 
@@ -111,11 +113,6 @@ def _hidden(sender: type, instance: Page, **kwargs: object) -> None:
     # Unpublished or deleted (Wagtail unpublishes first), or about to move: it and what lies under it.
     if _configured():
         _now(addresses_showing([instance], below=True))
-
-
-def _moved(sender: type, instance: Page, **kwargs: object) -> None:
-    if _configured():
-        _later(instance.pk)
 
 
 def _restriction_changed(sender: type, instance: object, **kwargs: object) -> None:
@@ -133,10 +130,10 @@ def connect_cdn_purge() -> None:
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
-    page_published.connect(_published, dispatch_uid="cdn-purge-published")
+    page_published.connect(_shown, dispatch_uid="cdn-purge-published")
     page_unpublished.connect(_hidden, dispatch_uid="cdn-purge-unpublished")
     pre_page_move.connect(_hidden, dispatch_uid="cdn-purge-moving")
-    post_page_move.connect(_moved, dispatch_uid="cdn-purge-moved")
+    post_page_move.connect(_shown, dispatch_uid="cdn-purge-moved")
     page_slug_changed.connect(_slug_changed, dispatch_uid="cdn-purge-slug")
     post_save.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="cdn-purge-restricted")
     post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="cdn-purge-unrestricted")

@@ -49,7 +49,7 @@ def credit_line(credits: list[Credit]) -> str:
 
 @register.simple_tag(takes_context=True)
 def reader_sections(context: template.Context) -> list[SectionPage]:
-    """The visible sections for the navigation (one query per request)."""
+    """The visible sections for the navigation, from the reader's outline (no query once it is kept)."""
     request = context.get("request")
     return sections_for(request) if request is not None else []
 
