@@ -37,7 +37,8 @@ def main() -> None:
 
     from bench.synthetic_edition import synthetic_edition
     from newsroom.importer.loader import load_edition
-    from newsroom.importer.parser import load_sections, parse_edition
+    from newsroom.importer.parser import parse_edition
+    from newsroom.importer.sections import load_sections
     from newsroom.models import ArticlePage, SectionPage
     from newsroom.selectors import channel_home
 

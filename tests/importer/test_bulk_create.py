@@ -8,7 +8,8 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.signals import page_published
 
 from newsroom.importer.loader import load_edition
-from newsroom.importer.parser import load_sections, parse_edition
+from newsroom.importer.parser import parse_edition
+from newsroom.importer.sections import load_sections
 from newsroom.models import ArticlePage, SectionPage
 
 ROOT = Path(__file__).resolve().parents[2]

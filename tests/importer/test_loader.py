@@ -9,7 +9,8 @@ from django.db import connection
 from wagtail.models import Page, Revision
 
 from newsroom.importer.loader import load_edition
-from newsroom.importer.parser import load_sections, parse_edition
+from newsroom.importer.parser import parse_edition
+from newsroom.importer.sections import load_sections
 from newsroom.models import ArticlePage, ReporterPage, SectionPage
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,7 +11,8 @@ from wagtail.actions.move_page import MovePageAction
 from wagtail.models import PageViewRestriction
 
 from newsroom.importer.loader import load_edition
-from newsroom.importer.parser import load_sections, parse_edition
+from newsroom.importer.parser import parse_edition
+from newsroom.importer.sections import load_sections
 from newsroom.models import ArticlePage
 from newsroom.site.cdn import _purge_pending
 from tests.factories import ArticleBylineFactory, ArticlePageFactory, SectionPageFactory

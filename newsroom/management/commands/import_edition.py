@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from newsroom.importer.loader import ImportReport, LoadError, Progress, load_edition
-from newsroom.importer.parser import ParseError, load_sections, parse_edition
+from newsroom.importer.parser import ParseError, parse_edition
 from newsroom.importer.records import Edition, edition_to_dict
+from newsroom.importer.sections import load_sections
 
 
 def _edition_date(value: str) -> date:
