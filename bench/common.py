@@ -20,6 +20,14 @@ def fresh_postgres(name: str) -> str:
     return f"{POSTGRES}/{name}"
 
 
+def drop_postgres(name: str) -> None:
+    """Drop database `name` on the local PostgreSQL server, closing any connection still open to it."""
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 def wsgi_environ(target: str, cookie: str | None = None) -> dict[str, Any]:
     """The WSGI environ of a GET of `target` (path and query) from 127.0.0.1, for Django's handler in process."""
     path, _, query = target.partition("?")
