@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Revision, WorkflowState, get_default_page_content_type
 
 from newsroom.models import ArticleByline, ArticlePage, ArticlePhotoCredit, ReporterPage, SectionPage
+from newsroom.readers.visibility import in_schedule_q
 
 STATUS_CHOICES = [
     ("draft", "草稿"),
@@ -39,16 +40,16 @@ def _workflow_in_progress() -> Q:
 def article_status_q(status: str, *, now: datetime | None = None) -> Q:
     """The articles in one of the desk's statuses, as readers would experience them right now."""
     now = now or timezone.now()
-    visible = Q(live=True) & (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-    not_expired = Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    # Readers' own rule for the page itself; its section's state is the section's row on the desk.
+    in_schedule = in_schedule_q(now)
     held = Q(live=True, go_live_at__gt=now)
     taken_down = Q(live=False, last_published_at__isnull=False)
     # Wagtail's own scheduling of an update, or of a page not held (set in the shell, say).
     approved = Q(Exists(Revision.objects.filter(approved_go_live_at__isnull=False, **_of_article())))
     return {
-        "live": visible & not_expired,
+        "live": in_schedule,
         "scheduled": held | (Q(live=False) & approved),
-        "offline": Q(expired=True) | (visible & ~not_expired) | (taken_down & ~approved),
+        "offline": Q(expired=True) | (Q(live=True) & ~in_schedule & ~held) | (taken_down & ~approved),
         "draft": Q(live=False, expired=False, last_published_at__isnull=True) & ~approved,
     }[status]
 

@@ -13,17 +13,10 @@ class NewsroomConfig(AppConfig):
 
         register_signal_handlers()
 
-        # The reader page cache is purged by publishing from anywhere: admin, importer, shell.
-        from newsroom.site.cache import connect_purge_signals
+        # The reader cache and the CDN are purged by changes from anywhere: admin, importer, shell.
+        from newsroom.readers.purge import connect_purge_signals
 
         connect_purge_signals()
-        # What each page type shows readers (registered by the site, called from get_context).
-        import newsroom.site.pages  # noqa: F401
-
-        # And the CDN in front of it, when one is configured.
-        from newsroom.site.cdn import connect_cdn_purge
-
-        connect_cdn_purge()
 
         # Channel words (西海岸新区, 卡奥斯…) must be known before any text is cut for the index.
         from django.conf import settings

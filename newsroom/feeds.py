@@ -12,8 +12,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from newsroom import selectors
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
-from newsroom.selectors import ReaderScope
-from newsroom.site.pages import scope_for
+from newsroom.readers.scope import ReaderScope, reader_scope
 from newsroom.templatetags.reader import byline_text
 
 FEED_LENGTH = 30
@@ -37,7 +36,7 @@ class ChannelFeed(Feed):
 
     # One Feed instance serves every request (and thread): the request's site travels in `obj`.
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
-        return FeedScope(scope=scope_for(request))
+        return FeedScope(scope=reader_scope(request))
 
     def link(self, obj: FeedScope) -> str:
         return obj.section.url if obj.section else "/"
@@ -74,8 +73,8 @@ class SectionFeed(ChannelFeed):
     """One section (栏目), newest first; an unknown or hidden section is a 404."""
 
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
-        scope = scope_for(request)
-        section = selectors.section_by_slug_live(str(kwargs["section"]), outline=scope.outline)
+        scope = reader_scope(request)
+        section = scope.section_by_slug(str(kwargs["section"]))
         if section is None:
             raise Http404("没有这个栏目")
         return FeedScope(scope=scope, section=section)

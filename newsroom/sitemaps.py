@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 
 from newsroom import selectors
-from newsroom.site.pages import outline_for, reader_site, scope_for
+from newsroom.readers.scope import reader_scope
 
 # Google News reads only articles published in the last two days.
 NEWS_WINDOW = timedelta(days=2)
@@ -23,7 +23,7 @@ class ChannelSitemap(Sitemap):
     """Wagtail's sitemap, restricted to what readers may see (schedule and private branches included)."""
 
     def items(self) -> object:
-        return selectors.sitemap_pages_live(outline=outline_for(self.request), root=self.get_wagtail_site().root_page)
+        return selectors.sitemap_pages_live(scope=reader_scope(self.request))
 
 
 @require_safe
@@ -35,10 +35,10 @@ def pages_sitemap(request: HttpRequest) -> HttpResponse:
 @require_safe
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """`/news-sitemap.xml` in Google's News sitemap format."""
-    site = reader_site(request)
+    scope = reader_scope(request)
     since = timezone.now() - NEWS_WINDOW
-    articles = selectors.news_articles_live(scope_for(request), since=since)[:NEWS_SITEMAP_LIMIT]
+    articles = selectors.news_articles_live(scope, since=since)[:NEWS_SITEMAP_LIMIT]
     # Wagtail's full URL comes from the Site record, like the pages sitemap's <loc>.
     entries = [(article.get_full_url(request), article) for article in articles]
-    context = {"entries": entries, "publication_name": site.site_name or "青岛频道"}
+    context = {"entries": entries, "publication_name": scope.site.site_name or "青岛频道"}
     return render(request, "newsroom/news_sitemap.xml", context, content_type="application/xml; charset=utf-8")

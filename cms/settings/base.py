@@ -42,14 +42,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Anonymous readers' pages come from the page cache before anything below runs.
-    "newsroom.site.cache.ReaderPageCacheMiddleware",
-    # Pages rendered by Wagtail get their site from the cache and articles in one query.
-    "newsroom.site.routing.ReaderRoutingMiddleware",
+    # Readers' pages and API answers come from the reader cache before anything below runs.
+    "newsroom.readers.cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The signed cookie that lets a signed-in editor past the reader cache.
+    "newsroom.readers.cache.SignedInCookieMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -93,18 +93,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # The channel's sections (slug, title, routing keywords) are data, not code.
 NEWSROOM_SECTIONS_FILE = BASE_DIR / "seeds" / "sections.toml"
 
-# The reader site's full-page cache (newsroom/site/cache.py). Set PAGE_CACHE_URL (redis://…) when
-# several processes serve the site, so a publish purges the pages every process has stored.
+# The reader cache (newsroom/readers/cache.py): pages and API answers per address. PAGE_CACHE_URL
+# (redis://…) shares it between processes, as production must; without it each process keeps its
+# own (for `make run` only). Short socket timeouts: a Redis gone away costs a slower answer, not a hang.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["PAGE_CACHE_URL"]}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["PAGE_CACHE_URL"],
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if os.environ.get("PAGE_CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reader-pages"}
     ),
 }
 READER_PAGE_CACHE = "pages"
-# The CDN in front of the reader site, purged when pages change (newsroom/site/cdn.py): an HTTP
+# The CDN in front of the reader site, purged when pages change (newsroom/readers/purge.py): an HTTP
 # PURGE endpoint such as Varnish. Wagtail's other frontend-cache backends can be set here instead.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
@@ -114,8 +119,8 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 READER_PAGE_CACHE_SECONDS = 300
-# Never cached here: the admin, its previews, the API (its own ETag/Cache-Control), documents.
-READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/api/", "/documents/")
+# Never cached here: the admin and its previews, documents.
+READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

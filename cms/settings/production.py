@@ -6,7 +6,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-_missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not os.environ.get(name)]
+# PAGE_CACHE_URL: several server processes must share one reader cache, or a retraction purged in
+# one process is still served by the others.
+_missing = [
+    name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "PAGE_CACHE_URL") if not os.environ.get(name)
+]
 if _missing:
     raise ImproperlyConfigured("production settings need these environment variables: " + ", ".join(_missing))
 

@@ -12,6 +12,7 @@ from newsroom.api import articles, home, reporters, search, sections
 from newsroom.api.caching import apply_http_caching
 from newsroom.api.errors import method_not_allowed, register_error_handlers, unknown_path
 from newsroom.api.renderers import ChineseJSONRenderer
+from newsroom.readers.scope import scope_read_by
 
 View = Callable[..., HttpResponseBase]
 READ_METHODS = ["GET", "HEAD"]
@@ -37,7 +38,7 @@ def answer_in_json(view: View) -> View:
         if head:
             request.method = "HEAD"
         # The scope the view read through, if any, says when its content may change unpublished.
-        scope = getattr(request, "_reader_scope", None)
+        scope = scope_read_by(request)
         response = apply_http_caching(request, response, horizon=scope.next_change if scope else None)
         if head and not response.streaming:
             response["Content-Length"] = str(len(response.content))

@@ -7,12 +7,11 @@ from django.http import Http404, HttpRequest
 from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
-from newsroom.api.context import scope_of
 from newsroom.api.pagination import feed_page
 from newsroom.api.search import ranked_ids
 from newsroom.models import ArticleCorrection, ArticlePage, ReporterPage
+from newsroom.readers.scope import ReaderScope, reader_scope
 from newsroom.selectors import (
-    ReaderScope,
     article_feed_live,
     article_live,
     attach_credits,
@@ -67,11 +66,11 @@ def filtered_feed(scope: ReaderScope, filters: schemas.ArticleFilters) -> QueryS
 
 @router.get("", response=LIST_RESPONSES, operation_id="articles_list", summary="稿件列表:最新在前,可筛选")
 def articles_list(request: HttpRequest, filters: Query[schemas.ArticleFilters]) -> schemas.ArticleList:
-    scope = scope_of(request)
+    scope = reader_scope(request, default_site_only=True)
     feed = filtered_feed(scope, filters)
     if feed is None:
         return schemas.ArticleList(items=[], next_cursor=None)
-    page = feed_page(for_listing(feed), limit=filters.limit, cursor=filters.cursor)
+    page = feed_page(for_listing(feed, payloads.LISTED_COLUMNS), limit=filters.limit, cursor=filters.cursor)
     attach_credits(page.items, scope)
     return schemas.ArticleList(items=payloads.articles_of(page.items, scope), next_cursor=page.next_cursor)
 
@@ -80,11 +79,11 @@ def articles_list(request: HttpRequest, filters: Query[schemas.ArticleFilters]) 
     "/{int:article_id}", response=DETAIL_RESPONSES, operation_id="articles_detail", summary="一篇稿件:正文和相关稿件"
 )
 def articles_detail(request: HttpRequest, article_id: int) -> schemas.ArticleDetail:
-    scope = scope_of(request)
+    scope = reader_scope(request, default_site_only=True)
     article = article_live(scope, article_id) if article_id <= LARGEST_ID else None
     if article is None:
         raise Http404("没有这篇稿件,或稿件尚未发布")
-    related = related_articles_live(scope, article, limit=RELATED_LIMIT)
+    related = related_articles_live(scope, article, columns=payloads.LISTED_COLUMNS, limit=RELATED_LIMIT)
     attach_credits([article, *related], scope)
     tags = sorted(tag.name for tag in article.tags.all())
     # Children of the page row: what was published, never a draft's (the model orders newest first).

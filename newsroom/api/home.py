@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
-from newsroom.api.context import scope_of
 from newsroom.models import ArticlePage
+from newsroom.readers.scope import reader_scope
 from newsroom.selectors import attach_credits, latest_by_section_live, section_counts_live
 
 router = Router(tags=["home"])
@@ -20,9 +20,9 @@ router = Router(tags=["home"])
     summary="首页:头条和各栏目最新稿件",
 )
 def home(request: HttpRequest, params: Query[schemas.HomeParams]) -> schemas.Home:
-    scope = scope_of(request)
+    scope = reader_scope(request, default_site_only=True)
     # One query for every section's newest articles, whatever the number of sections.
-    latest = latest_by_section_live(scope, per_section=params.limit)
+    latest = latest_by_section_live(scope, per_section=params.limit, columns=payloads.LISTED_COLUMNS)
     attach_credits(latest, scope)
     counts = section_counts_live(scope)
     by_section: dict[str, list[ArticlePage]] = defaultdict(list)

@@ -7,7 +7,28 @@ from wagtail.images.models import AbstractImage
 
 from newsroom.api import schemas
 from newsroom.models import ArticleCorrection, ArticlePage, ReporterKind, ReporterPage, SectionPage
-from newsroom.selectors import ListedCredit, ReaderScope
+from newsroom.readers.scope import ReaderScope
+from newsroom.selectors import ListedCredit
+
+# What each field of `schemas.Article` reads from the article's row: listings load exactly these
+# columns, and a test holds this to the schema, so a field added there without its columns here
+# fails instead of costing a query per article.
+ARTICLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": (),
+    "url": ("url_path",),
+    "kicker": ("kicker",),
+    "title": ("title",),
+    "subtitle": ("subtitle",),
+    "summary": ("summary",),
+    "section": (),  # section_slug, section_title: annotated by the listing
+    "bylines": (),  # listed_bylines: attached by attach_credits
+    "dateline": ("dateline_text", "dateline_source", "dateline_place", "dateline_date"),
+    "published_at": ("first_published_at",),
+    "lead_image": ("lead_image_caption", "lead_image", "lead_image__file", "lead_image__width", "lead_image__height"),
+    "edition_date": ("edition_date",),
+    "print_page": ("print_page",),
+}
+LISTED_COLUMNS = tuple(column for columns in ARTICLE_COLUMNS.values() for column in columns)
 
 # The contract knows two kinds of people; interns and photographers are the paper's own staff.
 CONTRACT_KIND = {ReporterKind.CORRESPONDENT: "correspondent"}

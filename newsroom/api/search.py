@@ -7,9 +7,9 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
-from newsroom.api.context import scope_of
 from newsroom.api.pagination import search_page
-from newsroom.selectors import ReaderScope, article_feed_live, article_search_ids_live, attach_credits, for_listing
+from newsroom.readers.scope import ReaderScope, reader_scope
+from newsroom.selectors import article_feed_live, article_search_ids_live, attach_credits, for_listing
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["search"])
@@ -38,11 +38,12 @@ def ranked_ids(query: str, scope: ReaderScope) -> list[int]:
     summary="搜索稿件:最相关的在前",
 )
 def search(request: HttpRequest, params: Query[schemas.SearchParams]) -> schemas.ArticleList:
-    scope = scope_of(request)
+    scope = reader_scope(request, default_site_only=True)
     # Best match first, visible articles only (the listings' rules, applied by the selector).
     ranked = ranked_ids(params.q, scope)
     page_ids, next_cursor = search_page(ranked, query=params.q.strip(), limit=params.limit, cursor=params.cursor)
-    found = for_listing(article_feed_live(scope, among=page_ids)).in_bulk(page_ids) if page_ids else {}
+    listed = for_listing(article_feed_live(scope, among=page_ids), payloads.LISTED_COLUMNS)
+    found = listed.in_bulk(page_ids) if page_ids else {}
     items = [found[pk] for pk in page_ids if pk in found]
     attach_credits(items, scope)
     return schemas.ArticleList(items=payloads.articles_of(items, scope), next_cursor=next_cursor)

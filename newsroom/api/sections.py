@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest
 from ninja import Path, Router
 
 from newsroom.api import payloads, schemas
-from newsroom.api.context import scope_of
+from newsroom.readers.scope import reader_scope
 from newsroom.selectors import section_counts_live
 
 router = Router(tags=["sections"])
@@ -12,7 +12,7 @@ router = Router(tags=["sections"])
 
 @router.get("", response={200: list[schemas.Section], 304: None}, operation_id="sections_list", summary="栏目列表")
 def sections_list(request: HttpRequest) -> list[schemas.Section]:
-    scope = scope_of(request)
+    scope = reader_scope(request, default_site_only=True)
     counts = section_counts_live(scope)
     return [payloads.section_of(section, counts.get(section.path, 0), scope) for section in scope.sections]
 
@@ -24,7 +24,7 @@ def sections_list(request: HttpRequest) -> list[schemas.Section]:
     summary="一个栏目",
 )
 def sections_detail(request: HttpRequest, slug: Path[schemas.Slug]) -> schemas.Section:
-    scope = scope_of(request)
+    scope = reader_scope(request, default_site_only=True)
     section = next((s for s in scope.sections if s.slug == slug), None)
     if section is None:
         raise Http404("没有这个栏目")

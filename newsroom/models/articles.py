@@ -5,7 +5,7 @@ from datetime import date
 from functools import cached_property
 
 from django.db import models
-from django.db.models import QuerySet
+from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -18,7 +18,7 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from newsroom.blocks import ArticleBodyBlock
@@ -26,7 +26,6 @@ from newsroom.chinese import character_count, reading_minutes
 from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
-from .reader_context import ReaderContextMixin
 from .scheduling import ScheduledPageMixin
 
 
@@ -114,7 +113,7 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = "相关稿件"
 
 
-class ArticlePage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A news article (稿件) in a section."""
 
     kicker = models.CharField("引题", max_length=255, blank=True)
@@ -266,10 +265,46 @@ class ArticlePage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, 
     def reading_minutes(self) -> int:
         return reading_minutes(self.character_count)
 
-    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
-        # The reader site's router (newsroom.site.routing) found this article against the reader's
-        # outline, which already rules out private pages and private ancestors: no need to ask
-        # again (two queries) per view.
-        if getattr(self, "reader_visible", False) and not self.alias_of_id:
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom import selectors  # late: the selectors read these models
+        from newsroom.chinese import description_of
+        from newsroom.readers.scope import reader_scope
+
+        context = super().get_context(request, *args, **kwargs)
+        scope = reader_scope(request)
+        if getattr(request, "is_preview", False):
+            # A preview renders the editor's unsaved version: its bylines, tags, corrections and
+            # picks live on the page object (modelcluster), not in the database yet.
+            credits = self.credits_in_memory()
+            related = [link.related for link in self.related_links.all() if scope.shows(link.related)]
+            related = related[: selectors.RELATED_LIMIT]
+            tags, corrections = list(self.tags.all()), list(self.corrections.all())
+        else:
+            credits = selectors.article_credits_live(self, scope=scope)
+            related = selectors.related_headlines_live(self, scope=scope)
+            tags, corrections = selectors.article_tags(self), selectors.article_corrections(self)
+        authors = [c for c in credits if not c.photo]
+        photographers = [c for c in credits if c.photo]
+        return {
+            **context,
+            "meta_description": self.search_description or description_of(self),
+            "section": scope.section_of(self) if self.path else None,
+            "byline_groups": selectors.group_by_role(authors),
+            "photo_credit_groups": selectors.group_by_role(photographers),
+            "authors": authors,
+            "photographers": photographers,
+            "tags": tags,
+            "related": related,
+            "corrections": corrections,
+        }
+
+    def credits_in_memory(self) -> list:
+        """Credits from the edited page itself, as a preview shows them before anything is saved."""
+        from newsroom.selectors import Credit
+
+        credits = []
+        for photo, relation in ((False, self.bylines), (True, self.photo_credits)):
+            for credit in relation.all():
+                url = credit.reporter.url if credit.reporter.live else None
+                credits.append(Credit(photo=photo, role=credit.role, name=credit.reporter.title, url=url))
+        return credits

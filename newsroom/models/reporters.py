@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -9,7 +10,6 @@ from wagtail.search import index
 from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
-from .reader_context import ReaderContextMixin
 from .scheduling import ScheduledPageMixin
 
 
@@ -35,7 +35,7 @@ def kind_for_role(role: str) -> str:
     return KIND_OF_ROLE.get(role, ReporterKind.STAFF)
 
 
-class ReporterIndexPage(ReaderContextMixin, Page):
+class ReporterIndexPage(Page):
     """The list of the channel's reporters and correspondents."""
 
     parent_page_types = ["newsroom.ChannelHomePage"]
@@ -47,8 +47,22 @@ class ReporterIndexPage(ReaderContextMixin, Page):
         verbose_name = "记者名录"
         verbose_name_plural = "记者名录"
 
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom import selectors  # late: the selectors read these models
+        from newsroom.readers.scope import reader_scope
 
-class ReporterPage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, Page):
+        context = super().get_context(request, *args, **kwargs)
+        # The same people and counts as the API's /reporters: articles readers can see, bylines and photos.
+        scope = reader_scope(request)
+        reporters = list(selectors.reporters_live(scope))
+        counts = selectors.reporter_article_counts_live(scope)
+        for reporter in reporters:
+            reporter.article_count = counts.get(reporter.pk, 0)
+        groups = [(label, [r for r in reporters if r.kind == kind]) for kind, label in ReporterKind.choices]
+        return {**context, "reporter_groups": [(label, people) for label, people in groups if people]}
+
+
+class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """One person who writes or photographs for the channel; the page title is the name."""
 
     kind = models.CharField("身份", max_length=20, choices=ReporterKind.choices, default=ReporterKind.STAFF)
@@ -97,3 +111,18 @@ class ReporterPage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin,
 
     def search_name(self) -> str:
         return index_text(self.title)
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom import selectors  # late: the selectors read these models
+        from newsroom.readers.paging import paginate
+        from newsroom.readers.scope import reader_scope
+
+        context = super().get_context(request, *args, **kwargs)
+        scope = reader_scope(request)
+        written = selectors.article_listing_live(scope, reporter=self)
+        photographed = selectors.article_listing_live(scope, reporter=self, photos=True)
+        return {
+            **context,
+            "written": paginate(request, written),
+            "photographed": paginate(request, photographed, param="photos"),
+        }

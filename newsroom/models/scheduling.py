@@ -1,13 +1,12 @@
-"""Go-live and expiry honoured when a reader asks, not when the scheduler next runs.
-
-Wagtail keeps a page scheduled for its first publication out of the tree (``live=False``) until
+"""Go-live and expiry honoured when a reader asks, not when the scheduler next runs. Wagtail keeps a
+page scheduled for its first publication out of the tree (``live=False``) until
 ``publish_scheduled`` runs after its go-live time: a stopped cron job means a missed front page.
 Here a page that readers have never seen is *held* when it is scheduled: put in the tree live,
-with its ``go_live_at`` ahead, and every reader (the selectors' ``_in_schedule``, routing, the
-sitemap) hides it until then; expiry is honoured the same way. ``publish_scheduled`` still runs
-and keeps Wagtail's bookkeeping (status, audit log, scheduled updates of pages readers can already
-see) in step. A held page carries its go-live time as ``last_published_at`` until then: that is
-how it is told apart from a page readers have seen.
+with its ``go_live_at`` ahead, and every reader (the one rule in ``newsroom.readers.visibility``)
+hides it until then; expiry is honoured the same way. ``publish_scheduled`` still runs and keeps
+Wagtail's bookkeeping (status, audit log, scheduled updates of pages readers can already see) in
+step. A held page carries its go-live time as ``last_published_at`` until then: that is how it is
+told apart from a page readers have seen.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ from datetime import datetime
 
 from django.utils import timezone
 from wagtail.models import Revision
+
+from newsroom.readers.visibility import is_in_schedule
 
 # The admin's status words, in the newsroom's terms (Wagtail's own translation says 在用 for "live").
 STATUS_WORDS = {
@@ -27,16 +28,6 @@ STATUS_WORDS = {
     "draft": "草稿",
     "in moderation": "审核中",
 }
-
-
-def is_in_schedule(page, now: datetime | None = None) -> bool:
-    """Whether a reader may see the page now: live, past its go-live time, before its expiry."""
-    now = now or timezone.now()
-    return bool(
-        page.live
-        and (page.go_live_at is None or page.go_live_at <= now)
-        and (page.expire_at is None or page.expire_at > now)
-    )
 
 
 def is_held(page, now: datetime | None = None) -> bool:
@@ -102,7 +93,8 @@ def hold_if_scheduled(page) -> None:
     Only the stored row changes: the caller's object keeps Wagtail's view ("scheduled, not live"),
     so Wagtail records the schedule in the audit log as such.
     """
-    if page.live or not page.go_live_at or page.go_live_at <= timezone.now():
+    go_live_ahead = page.go_live_at is not None and page.go_live_at > timezone.now()
+    if page.live or not go_live_ahead:
         return
     approved = Revision.objects.for_instance(page).filter(approved_go_live_at__isnull=False).order_by("-pk").first()
     if approved is None:

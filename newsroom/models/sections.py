@@ -1,22 +1,24 @@
 """The channel home (频道) and its sections (栏目)."""
 
 from django.db import models
-from django.db.models import Q
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from newsroom.readers.visibility import in_schedule_q, is_in_schedule
 from newsroom.search.segmenter import index_text
 
 from .preview import NewsroomPreviewMixin
-from .reader_context import ReaderContextMixin
-from .scheduling import ScheduledPageMixin, is_in_schedule
+from .scheduling import ScheduledPageMixin
+
+# The home page's latest list, and each section's newest articles shown on it.
+LATEST_ON_HOME = 10
+FRONT_LENGTH = 4
 
 
-class ChannelHomePage(ReaderContextMixin, NewsroomPreviewMixin, Page):
+class ChannelHomePage(NewsroomPreviewMixin, Page):
     """The channel's front page; one per site."""
 
     intro = models.TextField("频道简介", blank=True)
@@ -33,25 +35,49 @@ class ChannelHomePage(ReaderContextMixin, NewsroomPreviewMixin, Page):
         verbose_name_plural = "频道首页"
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        # Articles are usually found before this by the reader site's router, in one query
-        # (newsroom.site.routing); what reaches here is checked for schedules the tree hides.
+        from newsroom import selectors  # late: the selectors read these models
+        from newsroom.readers.scope import reader_scope
+
+        scope = reader_scope(request)
+        # The reader's usual addresses, a section and an article, found against the request's
+        # scope: a section with no query, an article in one.
+        if len(path_components) == 1 and (section := scope.section_by_slug(path_components[0])):
+            return RouteResult(section)
+        if len(path_components) == 2 and (article := selectors.article_at_live(*path_components, scope=scope)):
+            return RouteResult(article)
+        # Anything else (a private page, whose restriction Wagtail then asks readers to meet; a
+        # reporter) by Wagtail's own walk down the tree, then held to the schedule rule, which
+        # Wagtail's walk does not know: the page and every page between it and here.
         result = super().route(request, path_components)
         page = result[0]
-        # Wagtail serves a live page whose go-live time is ahead or expiry passed until the
-        # scheduler runs; readers never see such a page.
-        now = timezone.now()
-        if not is_in_schedule(page, now):
-            raise Http404
-        # Wagtail checks only the last page of the path; a section that is unpublished, not yet
-        # live or expired hides its articles (whether or not the scheduler has run).
         between = [page.path[: self.steplen * depth] for depth in range(self.depth + 1, page.depth)]
-        hiding = Q(live=False) | Q(go_live_at__gt=now) | Q(expire_at__lte=now)
-        if between and Page.objects.filter(hiding, path__in=between).exists():
+        if not is_in_schedule(page, scope.now) or (
+            between and Page.objects.filter(path__in=between).exclude(in_schedule_q(scope.now)).exists()
+        ):
             raise Http404
         return result
 
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom import selectors  # late: the selectors read these models
+        from newsroom.readers.scope import reader_scope
 
-class SectionPage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, Page):
+        context = super().get_context(request, *args, **kwargs)
+        scope = reader_scope(request)
+        latest = list(selectors.article_listing_live(scope)[: LATEST_ON_HOME + 1])
+        # The lead story shows the start of its text: one more query, for its body alone.
+        if latest and not latest[0].summary:
+            latest[0].body  # noqa: B018 - loads the deferred body once, here rather than mid-template
+        newest = selectors.latest_by_section_live(scope, per_section=FRONT_LENGTH)
+        fronts = [(section, [a for a in newest if a.section_path == section.path]) for section in scope.sections]
+        return {
+            **context,
+            "lead": latest[0] if latest else None,
+            "latest": latest[1:],
+            "fronts": [(section, articles) for section, articles in fronts if articles],
+        }
+
+
+class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A section (栏目) of the channel; articles live under it."""
 
     intro = models.TextField("栏目简介", blank=True)
@@ -69,3 +95,12 @@ class SectionPage(ReaderContextMixin, ScheduledPageMixin, NewsroomPreviewMixin, 
 
     def search_title(self) -> str:
         return index_text(self.title, self.intro)
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
+        from newsroom import selectors  # late: the selectors read these models
+        from newsroom.readers.paging import paginate
+        from newsroom.readers.scope import reader_scope
+
+        context = super().get_context(request, *args, **kwargs)
+        articles = selectors.article_listing_live(reader_scope(request), section=self)
+        return {**context, "articles": paginate(request, articles)}

@@ -12,8 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
+from newsroom.readers.scope import reader_scope
 from newsroom.selectors import Credit
-from newsroom.site.pages import sections_for
 
 register = template.Library()
 
@@ -49,9 +49,9 @@ def credit_line(credits: list[Credit]) -> str:
 
 @register.simple_tag(takes_context=True)
 def reader_sections(context: template.Context) -> list[SectionPage]:
-    """The visible sections for the navigation, from the reader's outline (no query once it is kept)."""
+    """The visible sections for the navigation, from the request's scope (no query once it is kept)."""
     request = context.get("request")
-    return sections_for(request) if request is not None else []
+    return list(reader_scope(request).sections) if request is not None else []
 
 
 def _person(credit: Credit, request: HttpRequest) -> dict[str, str]:

@@ -13,7 +13,6 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
 from newsroom.models import ArticleByline, ArticleCorrection, ArticlePage, ArticleRelatedLink, ReporterKind
-from newsroom.selectors import reader_scope
 from tests.api.conftest import EDITION, Desk, add_article, add_reporter, add_section, publish
 
 pytestmark = pytest.mark.django_db
@@ -256,11 +255,3 @@ def test_neither_the_tree_root_nor_the_channel_home_is_a_section_or_reporter(api
         api(f"/api/v1/sections/{slug}", status=404)
         api(f"/api/v1/reporters/{slug}", status=404)
     assert "home" not in {s["slug"] for s in api("/api/v1/sections")}
-
-
-def test_the_scope_rules_agree_in_sql_and_in_python(hidden, desk):
-    # Credits decide in Python whether a reporter's page may be linked; pages() decides in SQL.
-    scope = reader_scope()
-    visible = set(scope.pages(Page).values_list("pk", flat=True))
-    for page in Page.objects.all():
-        assert scope.shows(page) == (page.pk in visible), page

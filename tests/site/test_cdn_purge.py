@@ -8,13 +8,14 @@ from urllib.parse import quote
 import pytest
 from django.db import transaction
 from wagtail.actions.move_page import MovePageAction
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import PageViewRestriction
 
 from newsroom.importer.loader import load_edition
 from newsroom.importer.parser import parse_edition
 from newsroom.importer.sections import load_sections
 from newsroom.models import ArticlePage
-from newsroom.site.cdn import _purge_pending
+from newsroom.readers.purge import purge_pending
 from tests.factories import ArticleBylineFactory, ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,11 +100,16 @@ def test_a_rolled_back_publish_purges_nothing(channel, cdn, django_capture_on_co
     assert cdn == []
 
 
-def test_without_a_cdn_configured_no_purge_is_even_scheduled(channel, settings, django_capture_on_commit_callbacks):
+def test_without_a_cdn_configured_only_the_reader_cache_is_purged(
+    channel, settings, monkeypatch, django_capture_on_commit_callbacks
+):
     assert not getattr(settings, "WAGTAILFRONTENDCACHE", None)
-    with django_capture_on_commit_callbacks() as callbacks:
+    sent = []
+    monkeypatch.setattr(PurgeBatch, "purge", lambda batch, **kwargs: sent.append(batch.urls))
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         ArticlePageFactory(live=False).save_revision().publish()
-    assert _purge_pending not in callbacks
+    assert purge_pending in callbacks
+    assert sent == []
 
 
 def test_deleting_a_live_article_purges_its_address_and_the_pages_that_listed_it(

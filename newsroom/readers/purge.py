@@ -1,0 +1,254 @@
+"""What a change purges, defined once: the addresses that show a changed page, in the reader cache and the CDN.
+
+A publish reaches the page, its section and the home page, the reporters it credits, its tags,
+the articles that list it as related, the feeds, sitemaps and search, and the app API's
+addresses that show it; a reporter's page reaches the articles that credit them. Unpublishing,
+deleting, making private or moving a page reaches the same for it and every page below it,
+worked out before the change (a deleted page has no address after it), and is a hard purge:
+nothing that showed it is served again. Everything is purged once the transaction commits, so a
+rolled-back change purges nothing and an import of a thousand articles purges once.
+
+The CDN is Wagtail's frontend cache, configured in `WAGTAILFRONTENDCACHE` (from
+`FRONTEND_CACHE_PURGE_URL`); without it only the reader cache is purged.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import reduce
+from operator import or_
+from urllib.parse import unquote, urljoin, urlsplit
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, Site
+
+from newsroom.models import (
+    ArticleByline,
+    ArticlePage,
+    ArticlePhotoCredit,
+    ArticleRelatedLink,
+    ArticleTag,
+    ReporterPage,
+    SectionPage,
+)
+from newsroom.readers import cache
+from newsroom.readers.visibility import is_in_schedule
+
+# An article page lists the editors' picks, then its section's newest articles, this many in all.
+RELATED_LIMIT = 4
+# Page saves that only record a draft or a lock change nothing a reader sees.
+DRAFT_BOOKKEEPING = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+# The reader site's and the API's addresses that list articles from the whole channel.
+CHANNEL_LISTINGS = (
+    "reader_feed",
+    "reader_sitemap",
+    "reader_news_sitemap",
+    "reader_search",
+    "api-v1:home",
+    "api-v1:articles_list",
+    "api-v1:sections_list",
+    "api-v1:reporters_list",
+    "api-v1:search",
+)
+
+# What this thread's open transaction changed, purged when it commits.
+_pending = threading.local()
+
+
+def _articles_shown_with(article_ids: list[int]) -> set[int]:
+    """Articles whose page lists one of these as related: editors' picks, and the section's
+    whole article list when one of them is among its newest (they fill everyone's related list)."""
+    shown = set(ArticleRelatedLink.objects.filter(related_id__in=article_ids).values_list("page_id", flat=True))
+    articles = ArticlePage.objects.filter(pk__in=article_ids).only("path")
+    for section_path in {article.path[: -Page.steplen] for article in articles}:
+        in_section = ArticlePage.objects.live().filter(path__startswith=section_path)
+        newest = in_section.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[: RELATED_LIMIT + 1]
+        if set(newest) & set(article_ids):
+            shown |= set(in_section.values_list("pk", flat=True))
+    return shown - set(article_ids)
+
+
+def addresses_showing(pages: list[Page], *, below: bool = False) -> set[str]:
+    """Every absolute address whose answer shows these pages (with `below`, every page under them too)."""
+    if not pages:
+        return set()
+    if below:
+        pages = list(Page.objects.filter(reduce(or_, (Q(path__startswith=page.path) for page in pages))))
+    ids = [page.pk for page in pages]
+    # A reporter's name is printed on every article that credits them.
+    reporter_ids = set(ReporterPage.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    credited_on = {
+        *ArticleByline.objects.filter(reporter_id__in=reporter_ids).values_list("page_id", flat=True),
+        *ArticlePhotoCredit.objects.filter(reporter_id__in=reporter_ids).values_list("page_id", flat=True),
+    }
+    article_ids = list({*ArticlePage.objects.filter(pk__in=ids).values_list("pk", flat=True), *credited_on})
+    also_shown = _articles_shown_with(article_ids)
+    pages = [*pages, *Page.objects.filter(pk__in=(credited_on | also_shown) - set(ids))]
+    # The people credited: their pages list the articles, the reporter index counts them.
+    credited = {
+        *ArticleByline.objects.filter(page_id__in=article_ids).values_list("reporter_id", flat=True),
+        *ArticlePhotoCredit.objects.filter(page_id__in=article_ids).values_list("reporter_id", flat=True),
+    }
+    reporters = list(Page.objects.filter(pk__in=credited - set(ids)))
+    # Their ancestors below the tree's root: the sections, the reporter index and the channel home.
+    shown = [*pages, *reporters]
+    prefixes = {page.path[: Page.steplen * depth] for page in shown for depth in range(2, page.depth)}
+    ancestors = list(Page.objects.filter(path__in=prefixes)) if prefixes else []
+    all_ids = [page.pk for page in (*pages, *ancestors)]
+    sections = list(SectionPage.objects.filter(pk__in=all_ids).values_list("slug", flat=True))
+    people = [page.slug for page in (*pages, *reporters) if page.pk in credited or page.pk in reporter_ids]
+    tags = set(ArticleTag.objects.filter(content_object_id__in=article_ids).values_list("tag__name", flat=True))
+
+    batch = PurgeBatch()
+    batch.add_pages([*pages, *ancestors, *reporters])
+    paths = [reverse(name) for name in CHANNEL_LISTINGS]
+    paths += [reverse("reader_section_feed", args=[slug]) for slug in sections]
+    paths += [reverse("api-v1:sections_detail", args=[slug]) for slug in sections]
+    paths += [reverse("api-v1:reporters_detail", args=[slug]) for slug in people]
+    paths += [reverse("api-v1:articles_detail", args=[pk]) for pk in {*article_ids, *also_shown}]
+    for tag in tags:
+        try:
+            paths.append(reverse("reader_tag", args=[tag]))
+        except NoReverseMatch:  # a tag with a "/" has no tag page
+            continue
+    homes = {page.pk: page for page in (*ancestors, *pages) if page.depth == 2}
+    for home in homes.values():
+        # The reader site's own addresses sit at the site's root, as the channel home does.
+        if (root := home.get_full_url(batch)) is not None:
+            batch.add_urls(urljoin(root, path) for path in paths)
+    return set(batch.urls)
+
+
+def reader_path(url: str) -> str:
+    """The reader cache's name for an address: its path as a request sees it (decoded, no query)."""
+    return unquote(urlsplit(url).path)
+
+
+def _outline_keys() -> set[str]:
+    return {cache.outline_key(pk) for pk in Site.objects.values_list("pk", flat=True)}
+
+
+def _schedule(*, shown: set[int] = frozenset(), hard_urls: set[str] = frozenset(), soft_urls=frozenset()) -> None:
+    """Purge what is known now, and once the transaction commits what changed in it (one batch for an import).
+
+    Now as well as at commit: what a reader sees of the tree at once, and the addresses a retraction
+    worked out before the change; a render that read the old rows meanwhile is purged at commit.
+    """
+    cache.purge_paths(_outline_keys() | {reader_path(url) for url in hard_urls}, hard=True)
+    cache.purge_paths({reader_path(url) for url in soft_urls}, hard=False)
+    if not hasattr(_pending, "shown"):
+        _pending.shown, _pending.hard, _pending.soft = set(), set(), set()
+    _pending.shown |= set(shown)
+    _pending.hard |= set(hard_urls)
+    _pending.soft |= set(soft_urls)
+    # One callback per change; a rolled-back transaction drops its callbacks (and what it left
+    # pending goes with the next commit). Robust: a failed purge never fails a saved publish.
+    transaction.on_commit(purge_pending, robust=True)
+
+
+def purge_pending() -> None:
+    """Purge what this thread's committed changes showed, from the reader cache and the CDN."""
+    shown, hard, soft = (getattr(_pending, name, set()) for name in ("shown", "hard", "soft"))
+    _pending.shown, _pending.hard, _pending.soft, _pending.deleted_paths = set(), set(), set(), set()
+    if shown:
+        soft |= addresses_showing(list(Page.objects.filter(pk__in=shown)))
+    if not (shown or hard or soft):
+        return
+    # What readers see of the tree (sections, hidden branches) is read again after any change.
+    hard_paths = {reader_path(url) for url in hard} | _outline_keys()
+    cache.purge_paths(hard_paths, hard=True)
+    cache.purge_paths({reader_path(url) for url in soft} - hard_paths, hard=False)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None) and (hard or soft):
+        PurgeBatch(hard | soft).purge()
+
+
+# --- When: every way a page's visibility or content can change, wherever it happens. ---
+
+
+def _shown(sender: type, instance: Page, **kwargs: object) -> None:
+    # Published, or moved: what shows it is worked out where it stands once the change commits.
+    _schedule(shown={instance.pk})
+
+
+def _hidden(sender: type, instance: Page, **kwargs: object) -> None:
+    # Unpublished, about to move or be deleted: it and everything under it, worked out now.
+    _schedule(hard_urls=addresses_showing([instance], below=True))
+
+
+def _saved(
+    sender: type, instance: Page, created: bool = False, update_fields: frozenset[str] | None = None, **kwargs: object
+) -> None:
+    # A page row saved outside publishing (the shell, a data fix): shown anew if readers may see
+    # it, else taken out of sight with everything under it.
+    if not issubclass(sender, Page) or (update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING):
+        return
+    if is_in_schedule(instance):
+        _schedule(shown={instance.pk})
+    elif not created:
+        _hidden(sender, instance)
+
+
+def _deleting(sender: type, instance: Page, **kwargs: object) -> None:
+    # Sent for each page row deleted (and each table of it): the first one covers its branch.
+    if not issubclass(sender, Page):
+        return
+    if not hasattr(_pending, "deleted_paths"):
+        _pending.deleted_paths = set()
+    if instance.path.startswith(tuple(_pending.deleted_paths)):
+        return
+    _pending.deleted_paths.add(instance.path)
+    _hidden(sender, instance)
+
+
+def _restricted(sender: type, instance: object, **kwargs: object) -> None:
+    _schedule(hard_urls=addresses_showing([instance.page], below=True))
+
+
+def _unrestricted(sender: type, instance: object, **kwargs: object) -> None:
+    _schedule(soft_urls=addresses_showing([instance.page], below=True))
+
+
+def _slug_changed(sender: type, instance: Page, instance_before: Page, **kwargs: object) -> None:
+    # The old addresses of the page and everything under it answer 404 from now on.
+    old, new = instance_before.url_path, instance.url_path
+    urls = addresses_showing([instance], below=True)
+    _schedule(hard_urls={url.replace(new, old, 1) for url in urls} | urls)
+
+
+def _site_changed(sender: type, **kwargs: object) -> None:
+    # A site's host, port or root decides which pages every address reaches: start afresh.
+    transaction.on_commit(cache.purge_everything, robust=True)
+
+
+def connect_purge_signals() -> None:
+    """Purge on publish, unpublish, move, slug change, delete, privacy change and site change."""
+    from django.db.models.signals import post_delete, post_save, pre_delete
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
+
+    page_published.connect(_shown, dispatch_uid="reader-purge-published")
+    page_unpublished.connect(_hidden, dispatch_uid="reader-purge-unpublished")
+    pre_page_move.connect(_hidden, dispatch_uid="reader-purge-moving")
+    post_page_move.connect(_shown, dispatch_uid="reader-purge-moved")
+    page_slug_changed.connect(_slug_changed, dispatch_uid="reader-purge-slug")
+    # Sent with each concrete page class as sender: listen to all and pick pages.
+    post_save.connect(_saved, dispatch_uid="reader-purge-saved")
+    pre_delete.connect(_deleting, dispatch_uid="reader-purge-deleting")
+    post_save.connect(_restricted, sender=PageViewRestriction, dispatch_uid="reader-purge-restricted")
+    post_delete.connect(_unrestricted, sender=PageViewRestriction, dispatch_uid="reader-purge-unrestricted")
+    post_save.connect(_site_changed, sender=Site, dispatch_uid="reader-purge-site-saved")
+    post_delete.connect(_site_changed, sender=Site, dispatch_uid="reader-purge-site-deleted")

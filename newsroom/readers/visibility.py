@@ -1,0 +1,115 @@
+"""What a reader may see, defined once: live, public, in its schedule, below the site root, under no hidden page.
+
+The rule is one `Q` (`visible_q`). Querysets filter by it (`visible_to_readers`), and a page
+already in memory is checked against the very same `Q` (`is_visible_to_readers`), so the SQL
+and the Python answers cannot drift apart. Wagtail's `.live()` and `.public()` are the base:
+`live` is `live_q()`, and the hidden branches start from the pages Wagtail's view restrictions
+sit on (what `.public()` excludes); a page readers cannot see (unpublished, held before its
+go-live time, expired) hides everything below it too.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Protocol
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+
+class Outline(Protocol):
+    """What the rule needs to know of a site: its root, the branches out of sight, and the moment."""
+
+    root_path: str
+    root_depth: int
+    hidden_paths: tuple[str, ...]
+    now: datetime
+
+
+def in_schedule_q(now: datetime) -> Q:
+    """Live, past its go-live time, before its expiry: whether or not the scheduler has run."""
+    return (
+        Q(live=True)
+        & (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        & (Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
+
+
+def visible_q(outline: Outline) -> Q:
+    """The rule: in schedule, below the site's root, and in no hidden branch."""
+    rule = in_schedule_q(outline.now) & Q(path__startswith=outline.root_path, depth__gt=outline.root_depth)
+    for path in outline.hidden_paths:
+        rule &= ~Q(path__startswith=path)
+    return rule
+
+
+def visible_to_readers(pages: QuerySet, outline: Outline) -> QuerySet:
+    """The pages of `pages` a reader may see."""
+    return pages.filter(visible_q(outline))
+
+
+def is_visible_to_readers(page: Any, outline: Outline) -> bool:
+    """Whether a reader may see `page` (already read: its path, depth, live and schedule)."""
+    return matches(visible_q(outline), page)
+
+
+def is_in_schedule(page: Any, now: datetime | None = None) -> bool:
+    """The page's own part of the rule: live, past its go-live time, before its expiry."""
+    return matches(in_schedule_q(now or timezone.now()), page)
+
+
+def hidden_paths(root: Page, now: datetime) -> tuple[str, ...]:
+    """The tree paths whose branches readers of `root`'s site cannot see: one query.
+
+    A view restriction on a page or above the root (Wagtail's own, as `.public()` reads them),
+    and every page with children that is itself out of sight.
+    """
+    ancestors = [root.path[: Page.steplen * depth] for depth in range(1, root.depth)]
+    restricted = PageViewRestriction.objects.filter(
+        Q(page__path__startswith=root.path) | Q(page__path__in=ancestors)
+    ).values_list("page__path")
+    unseen_parents = (
+        Page.objects.filter(path__startswith=root.path, depth__gt=root.depth, numchild__gt=0)
+        .exclude(in_schedule_q(now))
+        .order_by()
+        .values_list("path")
+    )
+    paths = sorted({path for (path,) in restricted.union(unseen_parents)})
+    # A branch inside another hidden branch adds nothing: keep the outermost.
+    outermost: list[str] = []
+    for path in paths:
+        if not outermost or not path.startswith(outermost[-1]):
+            outermost.append(path)
+    return tuple(outermost)
+
+
+# --- A Q evaluated on an object in memory, for the lookups the rule uses. ---
+
+_LOOKUPS = {
+    "exact": operator.eq,
+    "lte": lambda value, bound: value is not None and value <= bound,
+    "gt": lambda value, bound: value is not None and value > bound,
+    "isnull": lambda value, isnull: (value is None) == isnull,
+    "startswith": lambda value, prefix: value is not None and value.startswith(prefix),
+    "in": lambda value, values: value in values,
+}
+
+
+def matches(rule: Q, obj: Any) -> bool:
+    """Whether `obj` meets `rule`, read from its attributes as the database would read its columns."""
+    results: Iterable[bool] = (
+        matches(child, obj) if isinstance(child, Q) else _meets(*child, obj) for child in rule.children
+    )
+    met = all(results) if rule.connector == Q.AND else any(results)
+    return not met if rule.negated else met
+
+
+def _meets(lookup: str, bound: Any, obj: Any) -> bool:
+    field, _, kind = lookup.partition("__")
+    kind = kind or "exact"
+    if kind not in _LOOKUPS:
+        raise ValueError(f"the visibility rule cannot check {lookup!r} in Python")
+    return _LOOKUPS[kind](getattr(obj, field), bound)
