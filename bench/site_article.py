@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -78,7 +79,7 @@ def main() -> None:
     from wagtail.models import Page, Site
 
     from newsroom.models import ArticlePage
-    from newsroom.site.cache import purge_reader_pages
+    from newsroom.readers.cache import outline_key, purge_paths
 
     def floor(request):
         return HttpResponse(b"<!DOCTYPE html><title>floor</title>", content_type="text/html; charset=utf-8")
@@ -107,13 +108,15 @@ def main() -> None:
     for target in ("/bench/floor/", "/bench/bare-wagtail/", url, url):
         _rate(handler, target, 1)
 
-    other_url = ArticlePage.objects.exclude(pk=article.pk).live().first().url
+    site_id = Site.objects.get(is_default_site=True).pk
 
-    def publish_then_render_another_page():
-        # What a publish does (a new cache generation), then a reader opening another article:
-        # that first render of the generation reads the site and its outline again.
-        purge_reader_pages()
-        _rate(handler, other_url, 1)
+    def purge_the_article():
+        # What a publish of the article does to its address; the reader's outline stays kept.
+        purge_paths({unquote(url)}, hard=True)
+
+    def purge_the_article_and_the_outline():
+        # The first render after a change anywhere: the outline is read again too.
+        purge_paths({unquote(url), outline_key(site_id)}, hard=True)
 
     floor_rates, cached_rates, rendered_rates, first_rates, bare_rates = [], [], [], [], []
     for _ in range(args.rounds):
@@ -123,13 +126,12 @@ def main() -> None:
         with CaptureQueriesContext(connection) as cached_queries:
             cached_rates.append(_rate(handler, url, args.requests))
         renders = max(args.requests // 10, 50)
-        rendered_rates.append(_rate(handler, url, renders, before_each=publish_then_render_another_page))
-        first_rates.append(_rate(handler, url, renders, before_each=purge_reader_pages))
-    publish_then_render_another_page()
+        rendered_rates.append(_rate(handler, url, renders, before_each=purge_the_article))
+        first_rates.append(_rate(handler, url, renders, before_each=purge_the_article_and_the_outline))
     with CaptureQueriesContext(connection) as rendered_queries:
-        _rate(handler, url, 1)
+        _rate(handler, url, 1, before_each=purge_the_article)
     with CaptureQueriesContext(connection) as first_queries:
-        _rate(handler, url, 1, before_each=purge_reader_pages)
+        _rate(handler, url, 1, before_each=purge_the_article_and_the_outline)
 
     floor_rps = statistics.median(floor_rates)
     cached_rps = statistics.median(cached_rates)
