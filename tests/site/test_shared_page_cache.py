@@ -1,77 +1,75 @@
-"""With PAGE_CACHE_URL set, every server process serves from one page cache (Redis), and one purge
-empties it for all of them: two real servers, a third process publishing."""
+"""With PAGE_CACHE_URL set, separate server processes serve from one page cache (Redis), and a publish
+in any process purges what shows the page for all of them: two real servers, a third process publishing.
+
+(`tests/readers/` holds the retractions, seen by every worker of one gunicorn.)
+"""
 
 import os
-import socket
-import sqlite3
-import subprocess
-import sys
-import urllib.request
-from pathlib import Path
-from urllib.parse import quote, urlsplit
+from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
-from django.conf import settings
+import redis
 
 from tests.browser import runserver
 from tests.conftest import require_system_part
+from tests.readers.servers import MANAGE, database_of_its_own, environment, fetch, manage, redis_answers, seed
 
-ARTICLE = "/jingji/" + quote("以模式创新保持引领优势") + "/"
 TITLE = "以模式创新保持引领优势"
+ARTICLE = "/jingji/" + quote(TITLE) + "/"
+SECTION = "/jingji/"
+# Each server process shows the article on these addresses.
+SHOWING = (ARTICLE, SECTION, "/")
 # A database of its own on the Redis server, emptied before the test.
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
-def redis_answers(url: str) -> bool:
-    address = urlsplit(url)
-    try:
-        with socket.create_connection((address.hostname, address.port or 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 def get(server: str, path: str) -> str:
     # Both servers are reached under one public name, as behind a load balancer.
-    request = urllib.request.Request(server + path, headers={"Host": "127.0.0.1"})  # noqa: S310 - our own servers
-    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - our own servers
-        return response.read().decode()
+    answer = fetch(server, path, headers={"Host": "127.0.0.1"})
+    assert answer.status == 200, f"{server}{path} answered {answer.status}"
+    return answer.text
+
+
+def shell(env: dict[str, str], *lines: str) -> None:
+    manage(env, "shell", "-c", "\n".join(lines))
 
 
 @pytest.fixture
-def shared_cache_servers(tmp_path):
+def shared_cache_servers(tmp_path) -> Iterator[tuple[str, str, dict[str, str]]]:
     require_system_part(redis_answers(REDIS_URL), "Redis", "apt-get install redis-server (or set TEST_REDIS_URL)")
-    import redis
-
     redis.Redis.from_url(REDIS_URL).flushdb()
-    database = tmp_path / "db.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "PAGE_CACHE_URL": REDIS_URL}
-    env["DATABASE_URL"] = f"sqlite:///{database}"
-    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-
-    def run(*command: str) -> None:
-        subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-
-    run("migrate", "--noinput", "-v0")
-    run("import_edition", "seeds/", "-v0")
-    with (
-        runserver(manage, env, ready_path="/robots.txt") as first,
-        runserver(manage, env, ready_path="/robots.txt") as second,
-    ):
-        yield first, second, database, run
+    # SQLite, or a PostgreSQL database of its own when the suite runs on PostgreSQL.
+    with database_of_its_own(tmp_path) as database:
+        seed(database)
+        env = environment(database, page_cache_url=REDIS_URL)
+        with (
+            runserver(MANAGE, env, ready_path="/robots.txt") as first,
+            runserver(MANAGE, env, ready_path="/robots.txt") as second,
+        ):
+            yield first, second, env
 
 
 def test_a_page_one_process_rendered_is_served_by_another_until_a_publish_anywhere_purges_it(shared_cache_servers):
-    first, second, database, run = shared_cache_servers
-    assert TITLE in get(first, ARTICLE)
+    first, second, env = shared_cache_servers
+    for path in SHOWING:
+        assert TITLE in get(first, path)
 
-    # A change no publish announced (straight into the database) stays unseen while the cached page lives...
-    with sqlite3.connect(database) as db:
-        db.execute("UPDATE wagtailcore_page SET title = '以模式创新保持领先优势' WHERE title = ?", (TITLE,))
-    assert TITLE in get(second, ARTICLE), "the second server rendered the page instead of reading the shared cache"
+    # A change no publish announced (a queryset update sends no signal) stays unseen while the
+    # cached pages live: the second server, which never rendered them, reads the first one's.
+    shell(env, "from wagtail.models import Page", f"Page.objects.filter(title='{TITLE}').update(title='悄悄改的标题')")
+    for path in SHOWING:
+        assert TITLE in get(second, path), f"the second server rendered {path} instead of reading the shared cache"
 
-    # ...until any process starts a new generation, as publishing does.
-    run("shell", "-c", "from newsroom.site.cache import purge_reader_pages; purge_reader_pages()")
+    # A publish in a third process, as an editor's on a third server would, reaches both.
+    shell(
+        env,
+        "from newsroom.models import ArticlePage",
+        f"page = ArticlePage.objects.get(slug='{TITLE}')",
+        "page.title = '以模式创新保持领先优势'",
+        "page.save_revision().publish()",
+    )
     for server in (second, first):
-        page = get(server, ARTICLE)
-        assert "以模式创新保持领先优势" in page and TITLE not in page
+        for path in SHOWING:
+            page = get(server, path)
+            assert "以模式创新保持领先优势" in page and TITLE not in page, f"{server}{path} still shows the old title"

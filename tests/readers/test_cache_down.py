@@ -1,0 +1,45 @@
+"""With its page cache unreachable the site still answers every reader, promptly: a cache is a speed-up,
+never a dependency. A real server whose PAGE_CACHE_URL names a port where nothing listens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import quote
+
+import pytest
+
+from tests.browser import free_port
+from tests.readers.servers import Database, Server, database_of_its_own, environment, gunicorn
+
+# Readers' addresses in the seed edition (seeds/), one of each kind the cache serves.
+ADDRESSES = {
+    "home": "/",
+    "article": "/jingji/" + quote("以模式创新保持引领优势") + "/",
+    "section": "/jingji/",
+    "feed": "/feed/",
+    "api_articles": "/api/v1/articles",
+    "api_search": "/api/v1/search?q=" + quote("青岛"),
+}
+# "Within a few seconds": a request may pay for a refused connection, never wait on a dead cache.
+SECONDS = 3
+
+
+@pytest.fixture(scope="module")
+def server_without_its_cache(seeded_database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    workdir = tmp_path_factory.mktemp("cache-down")
+    # Nothing listens there: every connection to the cache is refused.
+    dead_cache = f"redis://127.0.0.1:{free_port()}/0"
+    with (
+        database_of_its_own(workdir, copy_of=seeded_database) as database,
+        gunicorn(environment(database, page_cache_url=dead_cache), workdir, workers=1) as server,
+    ):
+        yield server
+
+
+@pytest.mark.parametrize("address", ADDRESSES.values(), ids=ADDRESSES.keys())
+def test_a_reader_gets_the_page_within_seconds_while_the_page_cache_is_down(server_without_its_cache, address):
+    # Twice: a failed store after the first answer must not spoil the second.
+    for _ in range(2):
+        answer = server_without_its_cache.get(address)
+        assert answer.status == 200, f"{address} answered {answer.status}:\n{server_without_its_cache.errors()}"
+        assert answer.seconds < SECONDS, f"{address} took {answer.seconds:.1f} s"
