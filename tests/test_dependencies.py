@@ -20,11 +20,13 @@ def modules(*places: Path) -> list[Path]:
     return sorted(p for place in places for p in ([place] if place.is_file() else place.rglob("*.py")))
 
 
-def imported(path: Path) -> set[str]:
-    """Every module `path` imports, at the top or inside a function, relative imports resolved."""
+def imported(path: Path, *, top_only: bool = False) -> set[str]:
+    """Every module `path` imports, at the top or inside a function (with `top_only`, what it
+    imports when it is loaded: a function's late import is not), relative imports resolved."""
     package = ["newsroom", *path.relative_to(NEWSROOM).parent.parts]
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body if top_only else ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -73,26 +75,14 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported_at_top(path: Path) -> set[str]:
-    """What `path` imports when it is loaded: module-level statements (a function's late import is not)."""
-    package = ["newsroom", *path.relative_to(NEWSROOM).parent.parts]
-    names = set()
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = package[: len(package) - node.level + 1] if node.level else []
-            module = ".".join([*base, node.module] if node.module else base)
-            names.update({module, *(f"{module}.{alias.name}" for alias in node.names)})
-    return names
-
-
 def test_no_module_imports_itself_back():
     graph = {module_name(path): set() for path in modules(NEWSROOM) if "migrations" not in path.parts}
     for path in modules(NEWSROOM):
         if "migrations" in path.parts:
             continue
-        graph[module_name(path)] = {name for name in imported_at_top(path) if name in graph} - {module_name(path)}
+        graph[module_name(path)] = {name for name in imported(path, top_only=True) if name in graph} - {
+            module_name(path)
+        }
 
     def cycle_from(start: str) -> list[str] | None:
         stack = [(start, [start])]
