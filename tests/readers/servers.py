@@ -149,11 +149,11 @@ class Server:
     access_log: Path
     error_log: Path
 
-    def get(self, path: str) -> Answer:
+    def get(self, path: str, *, timeout: float = 15) -> Answer:
         """GET `path`, with the pid of the worker that answered it."""
-        return self.get_together(path, 1)[0]
+        return self.get_together(path, 1, timeout=timeout)[0]
 
-    def get_together(self, path: str, count: int) -> list[Answer]:
+    def get_together(self, path: str, count: int, *, timeout: float = 15) -> list[Answer]:
         """`count` GETs of `path` at the same moment, each with the pid of the worker that answered it.
 
         At the same moment so that every worker takes some: one request after another may all be
@@ -161,7 +161,9 @@ class Server:
         """
         tags = [uuid.uuid4().hex for _ in range(count)]
         with ThreadPoolExecutor(count) as pool:
-            answers = list(pool.map(lambda tag: fetch(self.url, path, headers={REQUEST_TAG: tag}), tags))
+            answers = list(
+                pool.map(lambda tag: fetch(self.url, path, headers={REQUEST_TAG: tag}, timeout=timeout), tags)
+            )
         workers = self._workers_that_answered(tags)
         return [replace(answer, worker=workers[tag]) for answer, tag in zip(answers, tags, strict=True)]
 
@@ -194,6 +196,8 @@ def gunicorn(env: dict[str, str], logs: Path, *, workers: int = 2) -> Iterator[S
                 *("--access-logfile", str(server.access_log), "--access-logformat", ACCESS_LOG_FORMAT),
                 # Not the control socket in $HOME every gunicorn shares by default.
                 "--no-control-socket",
+                # A worker stuck on a request (a cache that never answers) is killed 5 s into the stop.
+                *("--graceful-timeout", "5"),
             ],
             cwd=settings.BASE_DIR,
             env=env,
@@ -201,15 +205,15 @@ def gunicorn(env: dict[str, str], logs: Path, *, workers: int = 2) -> Iterator[S
             stderr=error_log,
         )
     try:
-        # Ready once each worker has answered (any status: a broken page cache is for the tests to see).
-        # A worker still booting would otherwise leave every early request to the other one.
+        # Ready once each worker has answered, on an address the reader cache leaves alone (a broken
+        # cache is for the tests to see). A worker still booting would leave early requests to the other.
         deadline = time.monotonic() + 60
         answered: set[int] = set()
         while len(answered) < workers:
             assert process.poll() is None, f"gunicorn exited:\n{server.errors()}"
             assert time.monotonic() < deadline, f"not every worker answered within a minute:\n{server.errors()}"
             try:
-                answered |= {answer.worker for answer in server.get_together("/robots.txt", workers)}
+                answered |= {answer.worker for answer in server.get_together("/admin/login/", workers)}
             except OSError:
                 time.sleep(0.2)
         yield server

@@ -1,9 +1,12 @@
 """With its page cache unreachable the site still answers every reader, promptly: a cache is a speed-up,
-never a dependency. A real server whose PAGE_CACHE_URL names a port where nothing listens."""
+never a dependency. A real server whose PAGE_CACHE_URL names a port where nothing listens, and one
+whose cache takes connections but never answers (a Redis that froze)."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import quote
 
 import pytest
@@ -24,12 +27,25 @@ ADDRESSES = {
 SECONDS = 3
 
 
-@pytest.fixture(scope="module")
-def server_without_its_cache(seeded_database: Database, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@contextmanager
+def cache_that_never_answers(kind: str) -> Iterator[str]:
+    """A PAGE_CACHE_URL whose connections are refused, or accepted and then left unanswered."""
+    if kind == "refused":
+        # Nothing listens there.
+        yield f"redis://127.0.0.1:{free_port()}/0"
+        return
+    with socket.socket() as listener:
+        # Listening but never reading: the kernel completes each connection, no reply ever comes.
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(128)
+        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+
+
+@pytest.fixture(scope="module", params=["refused", "silent"])
+def server_without_its_cache(request, seeded_database: Database, tmp_path_factory) -> Iterator[Server]:
     workdir = tmp_path_factory.mktemp("cache-down")
-    # Nothing listens there: every connection to the cache is refused.
-    dead_cache = f"redis://127.0.0.1:{free_port()}/0"
     with (
+        cache_that_never_answers(request.param) as dead_cache,
         database_of_its_own(workdir, copy_of=seeded_database) as database,
         gunicorn(environment(database, page_cache_url=dead_cache), workdir, workers=1) as server,
     ):
@@ -40,6 +56,9 @@ def server_without_its_cache(seeded_database: Database, tmp_path_factory: pytest
 def test_a_reader_gets_the_page_within_seconds_while_the_page_cache_is_down(server_without_its_cache, address):
     # Twice: a failed store after the first answer must not spoil the second.
     for _ in range(2):
-        answer = server_without_its_cache.get(address)
+        try:
+            answer = server_without_its_cache.get(address, timeout=5 * SECONDS)
+        except TimeoutError:
+            pytest.fail(f"{address} gave no answer within {5 * SECONDS} s: the request waits on the cache")
         assert answer.status == 200, f"{address} answered {answer.status}:\n{server_without_its_cache.errors()}"
         assert answer.seconds < SECONDS, f"{address} took {answer.seconds:.1f} s"
