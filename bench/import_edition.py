@@ -40,7 +40,7 @@ def main() -> None:
     from newsroom.importer.parser import parse_edition
     from newsroom.importer.sections import load_sections
     from newsroom.models import ArticlePage, SectionPage
-    from newsroom.selectors import channel_home
+    from newsroom.sections.selectors import channel_home
 
     call_command("migrate", verbosity=0)
     sections, default = load_sections(Path(settings.NEWSROOM_SECTIONS_FILE).read_text(encoding="utf-8"))

@@ -141,14 +141,17 @@ def build(articles: int, env: dict[str, str]) -> dict[str, Any]:
     return addresses
 
 
-def start_gunicorn(port: int, env: dict[str, str], log: Path) -> subprocess.Popen:
-    """`gunicorn -w 2 cms.wsgi` on 127.0.0.1:port, its output to `log`."""
+def start_gunicorn(port: int, env: dict[str, str], log: Path, *, threads: int = 1) -> subprocess.Popen:
+    """`gunicorn -w 2 cms.wsgi` on 127.0.0.1:port, its output to `log`; with `threads` > 1 each worker
+    runs that many threads (gunicorn's gthread worker, keep-alive), so a cache hit need not wait
+    in line behind a render."""
     with log.open("wb") as out:
         return subprocess.Popen(
             [
                 str(Path(sys.executable).with_name("gunicorn")),
                 "-w",
                 "2",
+                f"--threads={threads}",
                 f"--bind={HOST}:{port}",
                 "--log-level=warning",
                 "cms.wsgi",
@@ -158,6 +161,10 @@ def start_gunicorn(port: int, env: dict[str, str], log: Path) -> subprocess.Pope
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+
+
+def worker_kind(threads: int) -> str:
+    return "sync" if threads == 1 else f"gthread, {threads} threads each"
 
 
 def port_is_free(port: int) -> bool:
@@ -479,7 +486,7 @@ def report(args: argparse.Namespace, result: dict[str, Any], publishes: list[dic
     ]
     print()
     print(
-        f"{args.articles} articles, gunicorn -w 2 (sync), {args.connections} connections, "
+        f"{args.articles} articles, gunicorn -w 2 ({worker_kind(args.threads)}), {args.connections} connections, "
         f"{args.seconds} s per run after {args.warmup} s of warm-up; PostgreSQL, Redis page cache"
     )
     print(f"{'':28}{'(a) no publishes':>18}{f'(b) publish/{args.publish_every:g} s':>22}{'(b)/(a)':>10}")
@@ -501,7 +508,7 @@ def report(args: argparse.Namespace, result: dict[str, Any], publishes: list[dic
         print("hit ratio = (hit + stale) / (hit + stale + miss), pages and API; a render = an X-Cache: miss")
     print(
         f"client: {result['connects']} connections opened for {result['requests']} requests, warm-up included"
-        " (gunicorn's sync worker closes each connection after its response)"
+        + (" (gunicorn's sync worker closes each connection after its response)" if args.threads == 1 else "")
     )
     busy = max(a["cpu_per_wall"], b["cpu_per_wall"])
     verdict = "ABOVE 0.8 of a core: the client may limit throughput" if busy > 0.8 else "below 0.8 of a core"
@@ -536,7 +543,7 @@ def orchestrate(args: argparse.Namespace) -> None:
         if not port_is_free(args.port):
             raise SystemExit(f"something already listens on {HOST}:{args.port}: pass --port")
         log = workdir / "gunicorn.log"
-        server = start_gunicorn(args.port, env, log)
+        server = start_gunicorn(args.port, env, log, threads=args.threads)
         status = wait_until_answers(server, args.port, log)
         print(f"gunicorn answers on {HOST}:{args.port} (/robots.txt: {status})")
 
@@ -586,7 +593,7 @@ def orchestrate(args: argparse.Namespace) -> None:
             print(f"server log: {tracebacks} tracebacks; last: {last[:200]}")
         extra = ["--warmup", str(args.warmup), "--publish-every", f"{args.publish_every:g}", "--port", str(args.port)]
         explicit = ["--articles", str(args.articles), "--seconds", str(args.seconds)]
-        explicit += ["--connections", str(args.connections), *extra]
+        explicit += ["--connections", str(args.connections), *extra, "--threads", str(args.threads)]
         print(f"load average at end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print("command: .venv/bin/python bench/reader_traffic.py " + shlex.join(explicit))
     finally:
@@ -614,6 +621,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=15, help="seconds of the same mix before run (a)")
     parser.add_argument("--publish-every", type=float, default=10, help="seconds between publishes in run (b)")
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker (1: sync workers)")
     parser.add_argument("--seed", type=int, default=20201130)
     # The same file runs as the client and the publisher processes.
     parser.add_argument("--role", choices=("client", "publisher"), help=argparse.SUPPRESS)

@@ -119,7 +119,7 @@ def _grow(sections, start: int, stop: int, rng: random.Random, sentences: list[s
 
 
 def _latencies() -> tuple[float, float, dict[str, int]]:
-    from newsroom.selectors import article_search_live
+    from newsroom.articles.selectors import article_search_live
 
     per_query, found = [], {}
     for query in QUERIES:

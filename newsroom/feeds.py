@@ -9,7 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from newsroom import selectors
+from newsroom.articles.selectors import article_listing_live
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
 from newsroom.readers.scope import ReaderScope, reader_scope
@@ -42,7 +42,7 @@ class ChannelFeed(Feed):
         return obj.section.url if obj.section else "/"
 
     def items(self, obj: FeedScope) -> list[ArticlePage]:
-        articles = selectors.article_listing_live(obj.scope, section=obj.section)
+        articles = article_listing_live(obj.scope, section=obj.section)
         # The feed shows text, so it needs the body the listing normally leaves out.
         return list(articles.defer(None).prefetch_related("tags")[:FEED_LENGTH])
 

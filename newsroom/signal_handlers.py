@@ -5,8 +5,8 @@ from wagtail.models import Page, Revision
 from wagtail.signals import page_unpublished
 
 from newsroom.models import SectionPage
-from newsroom.models.scheduling import release_when_unpublished, release_when_unscheduled
 from newsroom.roles import open_section_desk
+from newsroom.scheduling import release_when_unpublished, release_when_unscheduled
 
 
 def open_desk_for_new_section(sender: type, instance: SectionPage, created: bool, raw: bool = False, **kwargs) -> None:

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 
-from newsroom import selectors
+from newsroom.articles.selectors import news_articles_live
 from newsroom.readers.scope import reader_scope
+from newsroom.sections.selectors import sitemap_pages_live
 
 # Google News reads only articles published in the last two days.
 NEWS_WINDOW = timedelta(days=2)
@@ -23,7 +24,7 @@ class ChannelSitemap(Sitemap):
     """Wagtail's sitemap, restricted to what readers may see (schedule and private branches included)."""
 
     def items(self) -> object:
-        return selectors.sitemap_pages_live(scope=reader_scope(self.request))
+        return sitemap_pages_live(scope=reader_scope(self.request))
 
 
 @require_safe
@@ -37,7 +38,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     """`/news-sitemap.xml` in Google's News sitemap format."""
     scope = reader_scope(request)
     since = timezone.now() - NEWS_WINDOW
-    articles = selectors.news_articles_live(scope, since=since)[:NEWS_SITEMAP_LIMIT]
+    articles = news_articles_live(scope, since=since)[:NEWS_SITEMAP_LIMIT]
     # Wagtail's full URL comes from the Site record, like the pages sitemap's <loc>.
     entries = [(article.get_full_url(request), article) for article in articles]
     context = {"entries": entries, "publication_name": scope.site.site_name or "青岛频道"}

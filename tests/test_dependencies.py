@@ -9,7 +9,13 @@ import pytest
 
 NEWSROOM = Path(__file__).resolve().parent.parent / "newsroom"
 # What reads for readers: the reader site, the app API, and the queries they share.
-READERS = [NEWSROOM / name for name in ("api", "site", "readers", "selectors.py", "feeds.py", "sitemaps.py")]
+# One folder per content type, each with its models and selectors.
+CONTENT_TYPES = ("articles", "sections", "reporters")
+READERS = [
+    *(NEWSROOM / name for name in ("api", "site", "readers", "feeds.py", "sitemaps.py")),
+    *(NEWSROOM / kind / "selectors.py" for kind in CONTENT_TYPES),
+]
+MODELS = [NEWSROOM / "models", *(NEWSROOM / kind / "models.py" for kind in CONTENT_TYPES)]
 # Model writes, and any SQL of their own sent through a cursor (their hand-written reads go through .raw()).
 WRITES = re.compile(
     r"\.(save|delete|bulk_create|bulk_update|update_or_create|get_or_create|create|update|execute|executemany|cursor)\("
@@ -50,7 +56,7 @@ def test_the_parser_imports_nothing_from_django_or_the_database_side(path):
     assert outside == set()
 
 
-@pytest.mark.parametrize("path", modules(NEWSROOM / "models"), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", modules(*MODELS), ids=lambda p: str(p.relative_to(NEWSROOM)))
 def test_models_know_nothing_of_the_api_or_the_site(path):
     # A page's get_context calls its selectors; nothing of the API's or the site's own.
     forbidden = ("newsroom.api", "newsroom.site", "newsroom.feeds", "newsroom.sitemaps")

@@ -9,15 +9,15 @@ from ninja import Query, Router
 from newsroom.api import payloads, schemas
 from newsroom.api.pagination import feed_page
 from newsroom.api.search import ranked_ids
-from newsroom.models import ArticleCorrection, ArticlePage, ReporterPage
-from newsroom.readers.scope import ReaderScope, reader_scope
-from newsroom.selectors import (
+from newsroom.articles.selectors import (
     article_feed_live,
     article_live,
     attach_credits,
     for_listing,
     related_articles_live,
 )
+from newsroom.models import ArticleCorrection, ArticlePage, ReporterPage
+from newsroom.readers.scope import ReaderScope, reader_scope
 
 router = Router(tags=["articles"])
 

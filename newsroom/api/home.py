@@ -6,9 +6,10 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
+from newsroom.articles.selectors import attach_credits, latest_by_section_live
 from newsroom.models import ArticlePage
 from newsroom.readers.scope import reader_scope
-from newsroom.selectors import attach_credits, latest_by_section_live, section_counts_live
+from newsroom.sections.selectors import section_counts_live
 
 router = Router(tags=["home"])
 

@@ -6,9 +6,9 @@ from django.utils import timezone
 from wagtail.images.models import AbstractImage
 
 from newsroom.api import schemas
+from newsroom.articles.selectors import ListedCredit
 from newsroom.models import ArticleCorrection, ArticlePage, ReporterKind, ReporterPage, SectionPage
 from newsroom.readers.scope import ReaderScope
-from newsroom.selectors import ListedCredit
 
 # What each field of `schemas.Article` reads from the article's row: listings load exactly these
 # columns, and a test holds this to the schema, so a field added there without its columns here

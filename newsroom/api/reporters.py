@@ -5,14 +5,9 @@ from ninja import Path, Query, Router
 
 from newsroom.api import payloads, schemas
 from newsroom.api.pagination import feed_page
+from newsroom.articles.selectors import article_feed_live, attach_credits, for_listing
 from newsroom.readers.scope import reader_scope
-from newsroom.selectors import (
-    article_feed_live,
-    attach_credits,
-    for_listing,
-    reporter_article_counts_live,
-    reporters_live,
-)
+from newsroom.reporters.selectors import reporter_article_counts_live, reporters_live
 
 router = Router(tags=["reporters"])
 

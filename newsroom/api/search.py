@@ -8,8 +8,8 @@ from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
 from newsroom.api.pagination import search_page
+from newsroom.articles.selectors import article_feed_live, article_search_ids_live, attach_credits, for_listing
 from newsroom.readers.scope import ReaderScope, reader_scope
-from newsroom.selectors import article_feed_live, article_search_ids_live, attach_credits, for_listing
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["search"])

@@ -5,7 +5,7 @@ from ninja import Path, Router
 
 from newsroom.api import payloads, schemas
 from newsroom.readers.scope import reader_scope
-from newsroom.selectors import section_counts_live
+from newsroom.sections.selectors import section_counts_live
 
 router = Router(tags=["sections"])
 

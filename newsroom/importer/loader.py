@@ -34,7 +34,7 @@ from newsroom.models import (
     ReporterPage,
     SectionPage,
 )
-from newsroom.models.reporters import kind_for_role
+from newsroom.reporters.models import kind_for_role
 
 # Morning papers come out at dawn: an imported article goes live at 06:00 on its edition date.
 EDITION_RELEASE = time(6, 0)

@@ -1,12 +1,21 @@
-"""The channel's page tree: home → sections → articles, and reporter pages."""
+"""Every model of the app, for Django: the page types live in their own folders
+(`newsroom/articles/`, `newsroom/sections/`, `newsroom/reporters/`); shared page behaviour
+(scheduling, preview) and the newsroom's other records are here."""
 
-from .articles import ArticleByline, ArticlePage, ArticlePhotoCredit, ArticleRelatedLink, ArticleTag
-from .corrections import ArticleCorrection
-from .reporters import ReporterIndexPage, ReporterKind, ReporterPage
+from newsroom.articles.models import (
+    ArticleByline,
+    ArticleCorrection,
+    ArticlePage,
+    ArticlePhotoCredit,
+    ArticleRelatedLink,
+    ArticleTag,
+)
+from newsroom.reporters.models import ReporterIndexPage, ReporterKind, ReporterPage
+from newsroom.sections.models import ChannelHomePage, SectionPage
+
 from .review import SectionReviewTask
 from .scheduler import SchedulerRun
 from .search_terms import SearchTerm
-from .sections import ChannelHomePage, SectionPage
 
 __all__ = [
     "ArticleByline",

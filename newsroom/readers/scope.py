@@ -12,14 +12,14 @@ from datetime import datetime
 from functools import cached_property
 from urllib.parse import quote
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from newsroom.readers import cache
-from newsroom.readers.visibility import hidden_paths, is_visible_to_readers, visible_to_readers
+from newsroom.readers.visibility import hidden_paths_and_next_change, is_visible_to_readers, visible_to_readers
 
 # What Django's reverse() leaves unescaped in a path (RFC 3986 sub-delimiters, "/~:@").
 URL_PATH_SAFE = "!$&'()*+,;=/~:@"
@@ -102,19 +102,13 @@ class ReaderScope:
 
 
 def read_outline(site: Site, now: datetime) -> Outline:
-    """The outline of `site` at `now`: three queries (hidden branches, sections, next change)."""
+    """The outline of `site` at `now`: two queries (hidden branches with the next change, sections)."""
     from newsroom.models import SectionPage
 
     root = site.root_page
-    hidden = hidden_paths(root, now)
+    hidden, next_change = hidden_paths_and_next_change(root, now)
     probe = ReaderScope(site, now, Outline(hidden, (), None))
     sections = tuple(visible_to_readers(SectionPage.objects.filter(depth=root.depth + 1), probe).order_by("path"))
-    below = Page.objects.filter(path__startswith=root.path)
-    times = below.aggregate(
-        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
-        expiry=Min("expire_at", filter=Q(expire_at__gt=now)),
-    )
-    next_change = min((t for t in times.values() if t is not None), default=None)
     return Outline(hidden, sections, next_change)
 
 
@@ -148,3 +142,8 @@ def scope_read_by(request: HttpRequest) -> ReaderScope | None:
 def default_site() -> Site:
     """The default site with its root page: one query."""
     return Site.objects.select_related("root_page").get(is_default_site=True)
+
+
+def channel_scope() -> ReaderScope:
+    """What a reader of the channel (the default site) may see now, outside any request."""
+    return scope_of_site(default_site())

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
-from django.db.models import Q, QuerySet
+from django.db.models import DateTimeField, Q, QuerySet, Value
+from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
@@ -61,29 +62,38 @@ def is_in_schedule(page: Any, now: datetime | None = None) -> bool:
     return matches(in_schedule_q(now or timezone.now()), page)
 
 
-def hidden_paths(root: Page, now: datetime) -> tuple[str, ...]:
-    """The tree paths whose branches readers of `root`'s site cannot see: one query.
+def hidden_paths_and_next_change(root: Page, now: datetime) -> tuple[tuple[str, ...], datetime | None]:
+    """What the rule needs of `root`'s tree at `now`, in one query: the paths whose branches readers
+    cannot see, and the next go-live or expiry time ahead (when the rule's answer next changes).
 
-    A view restriction on a page or above the root (Wagtail's own, as `.public()` reads them),
-    and every page with children that is itself out of sight.
+    Hidden: a view restriction on a page or above the root (Wagtail's own, as `.public()` reads
+    them), and every page with children that is itself out of sight.
     """
     ancestors = [root.path[: Page.steplen * depth] for depth in range(1, root.depth)]
-    restricted = PageViewRestriction.objects.filter(
-        Q(page__path__startswith=root.path) | Q(page__path__in=ancestors)
-    ).values_list("page__path")
-    unseen_parents = (
-        Page.objects.filter(path__startswith=root.path, depth__gt=root.depth, numchild__gt=0)
-        .exclude(in_schedule_q(now))
-        .order_by()
-        .values_list("path")
+    # Typed, so PostgreSQL can match it with the timestamps of the other rows.
+    no_time = Cast(Value(None), output_field=DateTimeField())
+    restricted = (
+        PageViewRestriction.objects.filter(Q(page__path__startswith=root.path) | Q(page__path__in=ancestors))
+        .annotate(when=no_time)
+        .values_list("page__path", "when")
     )
-    paths = sorted({path for (path,) in restricted.union(unseen_parents)})
+    below = Page.objects.filter(path__startswith=root.path).order_by()
+    unseen_parents = (
+        below.filter(depth__gt=root.depth, numchild__gt=0)
+        .exclude(in_schedule_q(now))
+        .annotate(when=no_time)
+        .values_list("path", "when")
+    )
+    going_live = below.filter(go_live_at__gt=now).values_list("path", "go_live_at")
+    expiring = below.filter(expire_at__gt=now).values_list("path", "expire_at")
+    rows = list(restricted.union(unseen_parents, going_live, expiring, all=True))
+    paths = sorted({path for path, when in rows if when is None})
     # A branch inside another hidden branch adds nothing: keep the outermost.
     outermost: list[str] = []
     for path in paths:
         if not outermost or not path.startswith(outermost[-1]):
             outermost.append(path)
-    return tuple(outermost)
+    return tuple(outermost), min((when for _, when in rows if when is not None), default=None)
 
 
 # --- A Q evaluated on an object in memory, for the lookups the rule uses. ---

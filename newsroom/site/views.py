@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from newsroom import selectors
+from newsroom.articles.selectors import article_listing_live, article_search_live
 from newsroom.readers.paging import paginate
 from newsroom.readers.scope import reader_scope
 from newsroom.search.highlight import highlight, snippet
@@ -29,7 +29,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         # The request's outline (kept with the page cache) decides visibility; the page of
         # results comes with its bodies, for the snippets.
-        results = paginate(request, selectors.article_search_live(query, scope=reader_scope(request), with_body=True))
+        results = paginate(request, article_search_live(query, scope=reader_scope(request), with_body=True))
         _mark_hits(results.object_list, query)
     response = render(request, "newsroom/search_page.html", {"search_query": query, "results": results})
     if query:
@@ -50,7 +50,7 @@ def tag(request: HttpRequest, tag: str) -> HttpResponse:
     """`/tags/<标签>/`: visible articles with this tag, newest first; an unused tag is a 404."""
     if len(tag) > MAX_TAG_LENGTH:
         raise Http404("没有这个标签")
-    articles = selectors.article_listing_live(reader_scope(request), tag=tag)
+    articles = article_listing_live(reader_scope(request), tag=tag)
     page = paginate(request, articles)
     if not page.object_list:
         raise Http404("没有这个标签")

@@ -10,10 +10,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom.articles.selectors import Credit
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
 from newsroom.readers.scope import reader_scope
-from newsroom.selectors import Credit
 
 register = template.Library()
 

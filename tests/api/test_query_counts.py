@@ -5,23 +5,24 @@ from datetime import timedelta
 import pytest
 
 from newsroom.api import payloads, schemas
-from newsroom.selectors import article_feed_live, attach_credits, channel_scope, for_listing
+from newsroom.articles.selectors import article_feed_live, attach_credits, for_listing
+from newsroom.readers.scope import channel_scope
 from tests.api.conftest import EDITION, Desk, add_section
 
 pytestmark = pytest.mark.django_db
 
-# Counts with the reader's outline cold (the first request after a change): the hidden branches,
-# the visible sections and the next scheduled change, three queries; warm requests skip them.
+# Counts with the reader's outline cold (the first request after a change): the hidden branches
+# with the next scheduled change, and the visible sections, two queries; warm requests skip them.
 # Each request asks for an address not asked before: a repeated one is answered from the reader
 # cache with no query at all.
-OUTLINE = 3
+OUTLINE = 2
 # The site with its root, the outline, the articles (each with its section), their bylines and
 # photo credits together.
-ARTICLES_LIST = 6
+ARTICLES_LIST = 5
 # The site, the outline, every section's newest articles, their credits, the per-section counts.
-HOME = 7
+HOME = 6
 # The site, the outline, the reporter, their article count, the articles, their credits.
-REPORTER_DETAIL = 8
+REPORTER_DETAIL = 7
 
 
 @pytest.fixture(scope="module")

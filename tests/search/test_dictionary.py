@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from newsroom.articles.selectors import article_search_live
 from newsroom.search.segmenter import base_parts, index_words, query_words, read_dictionary
-from newsroom.selectors import article_search_live
 from tests.factories import ArticlePageFactory
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from newsroom.selectors import article_search_live
+from newsroom.articles.selectors import article_search_live
 from tests.search.relevance_cases import CASES, SECOND_EDITION, SECOND_EDITION_NAME
 
 ROOT = Path(__file__).resolve().parents[2]

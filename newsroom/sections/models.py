@@ -7,11 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from newsroom.preview import NewsroomPreviewMixin
 from newsroom.readers.visibility import in_schedule_q, is_in_schedule
+from newsroom.scheduling import ScheduledPageMixin
 from newsroom.search.segmenter import index_text
-
-from .preview import NewsroomPreviewMixin
-from .scheduling import ScheduledPageMixin
 
 # The home page's latest list, and each section's newest articles shown on it.
 LATEST_ON_HOME = 10
@@ -35,7 +34,8 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
         verbose_name_plural = "频道首页"
 
     def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
-        from newsroom import selectors  # late: the selectors read these models
+        # late: the selectors read these models
+        from newsroom.articles.selectors import article_at_live
         from newsroom.readers.scope import reader_scope
 
         scope = reader_scope(request)
@@ -43,7 +43,7 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
         # scope: a section with no query, an article in one.
         if len(path_components) == 1 and (section := scope.section_by_slug(path_components[0])):
             return RouteResult(section)
-        if len(path_components) == 2 and (article := selectors.article_at_live(*path_components, scope=scope)):
+        if len(path_components) == 2 and (article := article_at_live(*path_components, scope=scope)):
             return RouteResult(article)
         # Anything else (a private page, whose restriction Wagtail then asks readers to meet; a
         # reporter) by Wagtail's own walk down the tree, then held to the schedule rule, which
@@ -58,16 +58,17 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
         return result
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom import selectors  # late: the selectors read these models
+        # late: the selectors read these models
+        from newsroom.articles.selectors import article_listing_live, latest_by_section_live
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)
         scope = reader_scope(request)
-        latest = list(selectors.article_listing_live(scope)[: LATEST_ON_HOME + 1])
+        latest = list(article_listing_live(scope)[: LATEST_ON_HOME + 1])
         # The lead story shows the start of its text: one more query, for its body alone.
         if latest and not latest[0].summary:
             latest[0].body  # noqa: B018 - loads the deferred body once, here rather than mid-template
-        newest = selectors.latest_by_section_live(scope, per_section=FRONT_LENGTH)
+        newest = latest_by_section_live(scope, per_section=FRONT_LENGTH)
         fronts = [(section, [a for a in newest if a.section_path == section.path]) for section in scope.sections]
         return {
             **context,
@@ -97,10 +98,11 @@ class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         return index_text(self.title, self.intro)
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom import selectors  # late: the selectors read these models
+        # late: the selectors read these models
+        from newsroom.articles.selectors import article_listing_live
         from newsroom.readers.paging import paginate
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)
-        articles = selectors.article_listing_live(reader_scope(request), section=self)
+        articles = article_listing_live(reader_scope(request), section=self)
         return {**context, "articles": paginate(request, articles)}

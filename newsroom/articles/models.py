@@ -1,4 +1,4 @@
-"""Articles (稿件) with their headlines, bylines, dateline, body and lead photo."""
+"""Articles (稿件) with their headlines, bylines, dateline, body, lead photo and corrections (更正)."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -23,10 +23,9 @@ from wagtail.search import index
 
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.chinese import character_count, reading_minutes
+from newsroom.preview import NewsroomPreviewMixin
+from newsroom.scheduling import ScheduledPageMixin
 from newsroom.search.segmenter import index_text
-
-from .preview import NewsroomPreviewMixin
-from .scheduling import ScheduledPageMixin
 
 
 @dataclass(frozen=True)
@@ -266,8 +265,16 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         return reading_minutes(self.character_count)
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom import selectors  # late: the selectors read these models
+        # late: the selectors read these models
+        from newsroom.articles.selectors import (
+            article_corrections,
+            article_credits_live,
+            article_tags,
+            group_by_role,
+            related_headlines_live,
+        )
         from newsroom.chinese import description_of
+        from newsroom.readers.purge import RELATED_LIMIT
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)
@@ -277,20 +284,20 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
             # picks live on the page object (modelcluster), not in the database yet.
             credits = self.credits_in_memory()
             related = [link.related for link in self.related_links.all() if scope.shows(link.related)]
-            related = related[: selectors.RELATED_LIMIT]
+            related = related[:RELATED_LIMIT]
             tags, corrections = list(self.tags.all()), list(self.corrections.all())
         else:
-            credits = selectors.article_credits_live(self, scope=scope)
-            related = selectors.related_headlines_live(self, scope=scope)
-            tags, corrections = selectors.article_tags(self), selectors.article_corrections(self)
+            credits = article_credits_live(self, scope=scope)
+            related = related_headlines_live(self, scope=scope)
+            tags, corrections = article_tags(self), article_corrections(self)
         authors = [c for c in credits if not c.photo]
         photographers = [c for c in credits if c.photo]
         return {
             **context,
             "meta_description": self.search_description or description_of(self),
             "section": scope.section_of(self) if self.path else None,
-            "byline_groups": selectors.group_by_role(authors),
-            "photo_credit_groups": selectors.group_by_role(photographers),
+            "byline_groups": group_by_role(authors),
+            "photo_credit_groups": group_by_role(photographers),
             "authors": authors,
             "photographers": photographers,
             "tags": tags,
@@ -300,7 +307,7 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
 
     def credits_in_memory(self) -> list:
         """Credits from the edited page itself, as a preview shows them before anything is saved."""
-        from newsroom.selectors import Credit
+        from newsroom.articles.selectors import Credit
 
         credits = []
         for photo, relation in ((False, self.bylines), (True, self.photo_credits)):
@@ -308,3 +315,22 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
                 url = credit.reporter.url if credit.reporter.live else None
                 credits.append(Credit(photo=photo, role=credit.role, name=credit.reporter.title, url=url))
         return credits
+
+
+class ArticleCorrection(Orderable):
+    """One correction or update note, shown on the article page and in the API, newest first."""
+
+    page = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateField("日期", help_text="更正或补充说明的日期")
+    text = models.TextField("说明", help_text="更正的内容,如:本文第二段“12月”应为“11月”,特此更正。")
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "更正"
+        verbose_name_plural = "更正"
+        # Newest first wherever they are read; the editor's own order breaks ties on one day.
+        ordering = ["-date", "-sort_order"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.text[:30]}"

@@ -7,10 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from newsroom.preview import NewsroomPreviewMixin
+from newsroom.scheduling import ScheduledPageMixin
 from newsroom.search.segmenter import index_text
-
-from .preview import NewsroomPreviewMixin
-from .scheduling import ScheduledPageMixin
 
 
 class ReporterKind(models.TextChoices):
@@ -48,14 +47,15 @@ class ReporterIndexPage(Page):
         verbose_name_plural = "记者名录"
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom import selectors  # late: the selectors read these models
+        # late: the selectors read these models
         from newsroom.readers.scope import reader_scope
+        from newsroom.reporters.selectors import reporter_article_counts_live, reporters_live
 
         context = super().get_context(request, *args, **kwargs)
         # The same people and counts as the API's /reporters: articles readers can see, bylines and photos.
         scope = reader_scope(request)
-        reporters = list(selectors.reporters_live(scope))
-        counts = selectors.reporter_article_counts_live(scope)
+        reporters = list(reporters_live(scope))
+        counts = reporter_article_counts_live(scope)
         for reporter in reporters:
             reporter.article_count = counts.get(reporter.pk, 0)
         groups = [(label, [r for r in reporters if r.kind == kind]) for kind, label in ReporterKind.choices]
@@ -113,14 +113,15 @@ class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         return index_text(self.title)
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
-        from newsroom import selectors  # late: the selectors read these models
+        # late: the selectors read these models
+        from newsroom.articles.selectors import article_listing_live
         from newsroom.readers.paging import paginate
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)
         scope = reader_scope(request)
-        written = selectors.article_listing_live(scope, reporter=self)
-        photographed = selectors.article_listing_live(scope, reporter=self, photos=True)
+        written = article_listing_live(scope, reporter=self)
+        photographed = article_listing_live(scope, reporter=self, photos=True)
         return {
             **context,
             "written": paginate(request, written),

@@ -1,4 +1,4 @@
-"""Read queries shared by the public site and the API: only what readers may see (`newsroom.readers`)."""
+"""What readers may see of articles: feeds, listings, credits, related articles, search; for the site and the API."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from datetime import datetime
 from types import SimpleNamespace
 from typing import Literal
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Substr
 from taggit.models import Tag
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from newsroom.models import (
     ArticleByline,
@@ -20,23 +20,11 @@ from newsroom.models import (
     ArticlePhotoCredit,
     ArticleRelatedLink,
     ArticleTag,
-    ChannelHomePage,
     ReporterPage,
     SectionPage,
 )
 from newsroom.readers.purge import RELATED_LIMIT
-from newsroom.readers.scope import ReaderScope, default_site, scope_of_site
-
-
-def channel_home(*, site: Site | None = None) -> ChannelHomePage:
-    """The channel home of the given site (the default site when none is given)."""
-    site = site or Site.objects.get(is_default_site=True)
-    return ChannelHomePage.objects.get(pk=site.root_page_id)
-
-
-def channel_scope() -> ReaderScope:
-    """What a reader of the channel (the default site) may see now, outside any request."""
-    return scope_of_site(default_site())
+from newsroom.readers.scope import ReaderScope, channel_scope
 
 
 def article_search_ids_live(query: str, *, scope: ReaderScope | None = None) -> list[int]:
@@ -199,16 +187,6 @@ def related_headlines_live(article: ArticlePage, *, scope: ReaderScope) -> list[
     return list(related_articles(scope, article).only("title", "kicker", "url_path", "path", "first_published_at"))
 
 
-def sitemap_pages_live(*, scope: ReaderScope) -> QuerySet[Page]:
-    """Every page a reader may see, the channel home included, in tree order, as specific pages."""
-    return (
-        Page.objects.filter(Q(pk=scope.root.pk) | Q(pk__in=scope.pages(Page).values("pk")))
-        .order_by("path")
-        .defer_streamfields()
-        .specific(defer=True)
-    )
-
-
 def news_articles_live(scope: ReaderScope, *, since: datetime) -> QuerySet[ArticlePage]:
     """Visible articles first published since `since`, newest first (for the news sitemap)."""
     return article_listing_live(scope).filter(first_published_at__gte=since)
@@ -348,43 +326,3 @@ def latest_by_section_live(
         return []
     newest_ids = newest[0].union(*newest[1:], all=True)
     return list(for_listing(article_feed_live(scope).filter(pk__in=newest_ids), columns))
-
-
-def section_counts_live(scope: ReaderScope) -> dict[str, int]:
-    """The number of visible articles in each section, by section path: one query."""
-    counted = article_feed_live(scope).order_by().values("section_path").annotate(n=Count("id"))
-    return {row["section_path"]: row["n"] for row in counted}
-
-
-def reporters_live(scope: ReaderScope) -> QuerySet[ReporterPage]:
-    """Visible reporters by name."""
-    return scope.pages(ReporterPage).order_by("title", "id")
-
-
-def reporter_article_counts_live(scope: ReaderScope, *, reporters: Iterable[int] | None = None) -> dict[int, int]:
-    """Visible articles crediting each reporter (byline or photo), by reporter id: one query.
-
-    The same articles their feed lists. Counted in one pass over the credits, grouped by person,
-    against the feed read once (a count per reporter would check the feed again for each).
-    """
-    visible = article_feed_live(scope).order_by().values("pk")
-    wrote = ArticleByline.objects.filter(page_id__in=visible)
-    # A photo of an article they also wrote is that article again: counted once.
-    also_wrote_it = ArticleByline.objects.filter(reporter_id=OuterRef("reporter_id"), page_id=OuterRef("page_id"))
-    photographed_only = ArticlePhotoCredit.objects.filter(page_id__in=visible).exclude(Exists(also_wrote_it))
-    if reporters is not None:
-        ids = list(reporters)
-        wrote, photographed_only = wrote.filter(reporter_id__in=ids), photographed_only.filter(reporter_id__in=ids)
-
-    def per_person(credits: QuerySet) -> QuerySet:
-        return (
-            credits.order_by()
-            .values("reporter_id")
-            .annotate(n=Count("page_id", distinct=True))
-            .values_list("reporter_id", "n")
-        )
-
-    counts: dict[int, int] = {}
-    for reporter_id, n in per_person(wrote).union(per_person(photographed_only), all=True):
-        counts[reporter_id] = counts.get(reporter_id, 0) + n
-    return counts

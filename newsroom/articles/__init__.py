@@ -1,0 +1,1 @@
+"""Articles (稿件): their models and what readers may see of them."""
