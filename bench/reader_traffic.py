@@ -80,7 +80,7 @@ def production_env(database_url: str) -> dict[str, str]:
 
 
 def flush_redis() -> None:
-    """Empty the page cache's Redis database: no page or generation survives from an earlier run."""
+    """Empty the page cache's Redis database: no answer or token survives from an earlier run."""
     import redis
 
     client = redis.Redis.from_url(PAGE_CACHE_URL, socket_timeout=5)

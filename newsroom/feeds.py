@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from newsroom.articles.selectors import article_listing_live
@@ -38,8 +39,14 @@ class ChannelFeed(Feed):
     def get_object(self, request: HttpRequest, *args: object, **kwargs: object) -> FeedScope:
         return FeedScope(scope=reader_scope(request))
 
+    # Absolute from the Site record: Django's feed would take the request's Host header, and a
+    # kept feed is served to every host name.
     def link(self, obj: FeedScope) -> str:
-        return obj.section.url if obj.section else "/"
+        return obj.scope.url_of(obj.section) if obj.section else obj.scope.absolute("/")
+
+    def feed_url(self, obj: FeedScope) -> str:
+        path = reverse("reader_section_feed", args=[obj.section.slug]) if obj.section else reverse("reader_feed")
+        return obj.scope.absolute(path)
 
     def items(self, obj: FeedScope) -> list[ArticlePage]:
         articles = article_listing_live(obj.scope, section=obj.section)
@@ -53,8 +60,7 @@ class ChannelFeed(Feed):
         return description_of(item, 200)
 
     def item_link(self, item: ArticlePage) -> str:
-        # Django's Feed makes a site-relative link absolute with the request's host.
-        return item.url
+        return item.get_full_url()
 
     def item_pubdate(self, item: ArticlePage) -> datetime | None:
         return item.first_published_at

@@ -119,6 +119,13 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 READER_PAGE_CACHE_SECONDS = 300
+# The query parameters reader pages and API answers read: each value is a variant of its address
+# in the reader cache. An answer asked with any other parameter is rendered and not kept.
+READER_CACHE_PARAMETERS = frozenset(
+    {"page", "photos", "q", "limit", "cursor", "section", "reporter", "tag", "since", "until", "edition_date"}
+)
+# Tracking parameters that shared links carry (WeChat, Weibo, analytics): the same answer as without.
+READER_CACHE_IGNORED_PARAMETERS = frozenset({"from", "isappinstalled", "spm", "share_source", "fbclid", "gclid"})
 # Never cached here: the admin and its previews, documents.
 READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/")
 

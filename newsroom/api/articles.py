@@ -4,12 +4,14 @@ from datetime import UTC, datetime
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
 from newsroom.api.pagination import feed_page
 from newsroom.api.search import ranked_ids
 from newsroom.articles.selectors import (
+    RELATED_LIMIT,
     article_feed_live,
     article_live,
     attach_credits,
@@ -21,7 +23,6 @@ from newsroom.readers.scope import ReaderScope, reader_scope
 
 router = Router(tags=["articles"])
 
-RELATED_LIMIT = 4
 # Page ids are 32-bit: a larger number names no article (and SQLite could not even compare it).
 LARGEST_ID = 2**31 - 1
 
@@ -44,7 +45,7 @@ def filtered_feed(scope: ReaderScope, filters: schemas.ArticleFilters) -> QueryS
     """The feed narrowed by the list's filters; an unknown section or reporter narrows it to nothing."""
     section = None
     if filters.section:
-        section = next((s for s in scope.sections if s.slug == filters.section), None)
+        section = scope.section_by_slug(filters.section)
         if section is None:
             return None
     reporter = None
@@ -80,7 +81,9 @@ def articles_list(request: HttpRequest, filters: Query[schemas.ArticleFilters]) 
 )
 def articles_detail(request: HttpRequest, article_id: int) -> schemas.ArticleDetail:
     scope = reader_scope(request, default_site_only=True)
-    article = article_live(scope, article_id) if article_id <= LARGEST_ID else None
+    # One address per article: `/articles/007` names no article (and would be purged under no name).
+    canonical = request.path == reverse("api-v1:articles_detail", args=[article_id])
+    article = article_live(scope, article_id) if canonical and article_id <= LARGEST_ID else None
     if article is None:
         raise Http404("没有这篇稿件,或稿件尚未发布")
     related = related_articles_live(scope, article, columns=payloads.LISTED_COLUMNS, limit=RELATED_LIMIT)

@@ -25,7 +25,7 @@ def sections_list(request: HttpRequest) -> list[schemas.Section]:
 )
 def sections_detail(request: HttpRequest, slug: Path[schemas.Slug]) -> schemas.Section:
     scope = reader_scope(request, default_site_only=True)
-    section = next((s for s in scope.sections if s.slug == slug), None)
+    section = scope.section_by_slug(slug)
     if section is None:
         raise Http404("没有这个栏目")
     counts = section_counts_live(scope)

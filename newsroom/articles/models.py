@@ -267,6 +267,7 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
         # late: the selectors read these models
         from newsroom.articles.selectors import (
+            RELATED_LIMIT,
             article_corrections,
             article_credits_live,
             article_tags,
@@ -274,7 +275,6 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
             related_headlines_live,
         )
         from newsroom.chinese import description_of
-        from newsroom.readers.purge import RELATED_LIMIT
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)

@@ -23,8 +23,10 @@ from newsroom.models import (
     ReporterPage,
     SectionPage,
 )
-from newsroom.readers.purge import RELATED_LIMIT
 from newsroom.readers.scope import ReaderScope, channel_scope
+
+# An article page lists the editors' picks, then its section's newest articles, this many in all.
+RELATED_LIMIT = 4
 
 
 def article_search_ids_live(query: str, *, scope: ReaderScope | None = None) -> list[int]:

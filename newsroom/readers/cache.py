@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from importlib import import_module
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY as AUTH_SESSION_KEY
@@ -52,6 +54,8 @@ SIGNED_IN_SALT = "newsroom.readers.cache.signed-in"
 _down_until = 0.0
 # Purges that could not reach the cache: (paths, hard), applied before this process reads again.
 _unapplied: list[tuple[frozenset[str], bool]] = []
+# Threaded workers share the list: one thread replays it at a time, so none is replayed twice or lost.
+_unapplied_lock = threading.Lock()
 
 
 def _cache() -> BaseCache:
@@ -74,15 +78,16 @@ def _call(operation: str, *args: Any, default: Any = None, **kwargs: Any) -> Any
 def _apply_unapplied() -> bool:
     """Apply the purges that failed earlier; False while the cache still fails."""
     global _down_until
-    while _unapplied:
-        paths, hard = _unapplied[0]
-        try:
-            _write_purge(paths, hard=hard)
-        except Exception:
-            logger.warning("reader cache still unavailable: %d purges wait", len(_unapplied), exc_info=True)
-            _down_until = time.monotonic() + RETRY_SECONDS
-            return False
-        _unapplied.pop(0)
+    with _unapplied_lock:
+        while _unapplied:
+            paths, hard = _unapplied[0]
+            try:
+                _write_purge(paths, hard=hard)
+            except Exception:
+                logger.warning("reader cache still unavailable: %d purges wait", len(_unapplied), exc_info=True)
+                _down_until = time.monotonic() + RETRY_SECONDS
+                return False
+            _unapplied.pop(0)
     return True
 
 
@@ -95,7 +100,7 @@ def _token_key(path: str) -> str:
     return f"reader:token:{_digest(path)}"
 
 
-def _fresh_key(path: str) -> str:
+def _soft_purged_key(path: str) -> str:
     # When the path was last purged softly: answers stored before then are stale.
     return f"reader:soft:{_digest(path)}"
 
@@ -110,7 +115,7 @@ def _new_token() -> str:
 
 def _current(path: str) -> tuple[str, float] | None:
     """The path's token and its last soft purge time (0 if none); None if the cache is failing."""
-    keys = [_token_key(path), _fresh_key(path)]
+    keys = [_token_key(path), _soft_purged_key(path)]
     found = _call("get_many", keys)
     if found is None:
         return None
@@ -130,7 +135,7 @@ def _write_purge(paths: Iterable[str], *, hard: bool) -> None:
         cache.set_many({_token_key(path): _new_token() for path in paths}, timeout=None)
     else:
         lifetime = getattr(settings, "READER_PAGE_CACHE_SECONDS", 300)
-        cache.set_many({_fresh_key(path): time.time() for path in paths}, timeout=lifetime + STALE_SECONDS)
+        cache.set_many({_soft_purged_key(path): time.time() for path in paths}, timeout=lifetime + STALE_SECONDS)
 
 
 def purge_paths(paths: Iterable[str], *, hard: bool) -> None:
@@ -142,7 +147,8 @@ def purge_paths(paths: Iterable[str], *, hard: bool) -> None:
         _write_purge(paths, hard=hard)
     except Exception:
         logger.error("reader cache purge failed; retried before this process reads the cache", exc_info=True)
-        _unapplied.append((paths, hard))
+        with _unapplied_lock:
+            _unapplied.append((paths, hard))
 
 
 def purge_everything() -> None:
@@ -177,13 +183,34 @@ def remember(name: str, compute: Callable[[], Any], *, until: Callable[[Any], da
     return value
 
 
+# --- Which query strings are kept. ---
+
+
+def cache_variant(request: HttpRequest) -> str | None:
+    """The query string as the cache keeps it: the parameters answers read, sorted, tracking ones
+    left out (a shared link's `?from=timeline` is the same page); None if any other is present."""
+    kept = getattr(settings, "READER_CACHE_PARAMETERS", frozenset())
+    ignored = getattr(settings, "READER_CACHE_IGNORED_PARAMETERS", frozenset())
+    pairs = []
+    for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True):
+        if name in ignored or name.startswith("utm_"):
+            continue
+        if name not in kept:
+            return None
+        pairs.append((name, value))
+    return urlencode(sorted(pairs))
+
+
 # --- Who bypasses the cache. ---
 
 
 def is_signed_in(request: HttpRequest) -> bool:
     """Whether a signed-in person sent this request: the signed cookie says so at no cost; else a
     session cookie is looked up (one read of the session store), so a junk one counts for nothing."""
-    if request.get_signed_cookie(SIGNED_IN_COOKIE, default=None, salt=SIGNED_IN_SALT) is not None:
+    signed = request.get_signed_cookie(
+        SIGNED_IN_COOKIE, default=None, salt=SIGNED_IN_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    if signed is not None:
         return True
     session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     if not session_key:
@@ -273,7 +300,10 @@ class ReaderCacheMiddleware:
             response["X-Cache"] = "bypass"
             return response
 
-        path, variant = request.path, request.META.get("QUERY_STRING", "")
+        path, variant = request.path, cache_variant(request)
+        if variant is None:
+            # A parameter no reader page or API answer reads: not kept, so nobody can fill the cache.
+            return self._uncached(request)
         current = _current(path)
         if current is None:
             return self._uncached(request)
@@ -285,8 +315,9 @@ class ReaderCacheMiddleware:
             if stored["stored_at"] > soft_purged_at:
                 return self._answer(request, stored, "hit")
             # Purged by a publish: one process renders it again, the others serve it meanwhile.
-            if now < soft_purged_at + STALE_SECONDS and not _call("add", f"{key}:render", 1, timeout=STALE_SECONDS):
-                return self._answer(request, stored, "stale")
+            stale_left = soft_purged_at + STALE_SECONDS - now
+            if stale_left > 0 and not _call("add", f"{key}:render", 1, timeout=STALE_SECONDS):
+                return self._answer(request, stored, "stale", seconds_left=int(stale_left))
         started = time.time()
         response = self.get_response(request)
         response["X-Cache"] = "miss"
@@ -329,12 +360,18 @@ class ReaderCacheMiddleware:
         }
         _call("set", key, entry, timeout=lifetime)
 
-    def _answer(self, request: HttpRequest, stored: dict, fate: str) -> HttpResponse:
+    def _answer(
+        self, request: HttpRequest, stored: dict, fate: str, *, seconds_left: int | None = None
+    ) -> HttpResponse:
+        """A stored answer; `seconds_left`: how long it may still be served (a stale one, being re-rendered)."""
         response = HttpResponse(stored["content"], status=stored["status"], headers=stored["headers"])
-        if stored["bounded_until"] is not None and "Cache-Control" in response:
+        if stored["bounded_until"] is not None:
             # Counted down to the go-live or expiry time the answer must not outlive.
             left = int(stored["bounded_until"] - time.time())
-            response["Cache-Control"] = _capped_cache_control(response["Cache-Control"], left)
+            seconds_left = left if seconds_left is None else min(left, seconds_left)
+        if seconds_left is not None and "Cache-Control" in response:
+            # A CDN refetching after a purge must not keep the previous answer for its full s-maxage.
+            response["Cache-Control"] = _capped_cache_control(response["Cache-Control"], seconds_left)
         response["X-Cache"] = fate
         if "ETag" in response:
             response = get_conditional_response(request, etag=response["ETag"], response=response)

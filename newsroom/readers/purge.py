@@ -23,23 +23,24 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
+from newsroom.articles.selectors import RELATED_LIMIT
 from newsroom.models import (
     ArticleByline,
     ArticlePage,
     ArticlePhotoCredit,
     ArticleRelatedLink,
     ArticleTag,
+    ChannelHomePage,
     ReporterPage,
     SectionPage,
 )
 from newsroom.readers import cache
 from newsroom.readers.visibility import is_in_schedule
 
-# An article page lists the editors' picks, then its section's newest articles, this many in all.
-RELATED_LIMIT = 4
 # Page saves that only record a draft or a lock change nothing a reader sees.
 DRAFT_BOOKKEEPING = frozenset(
     {
@@ -71,14 +72,25 @@ _pending = threading.local()
 
 def _articles_shown_with(article_ids: list[int]) -> set[int]:
     """Articles whose page lists one of these as related: editors' picks, and the section's
-    whole article list when one of them is among its newest (they fill everyone's related list)."""
+    whole article list when one of them is new enough to be among its newest (they fill
+    everyone's related list). Works the same before and after the change: an article being
+    unpublished is compared by its date, whatever its state."""
     shown = set(ArticleRelatedLink.objects.filter(related_id__in=article_ids).values_list("page_id", flat=True))
-    articles = ArticlePage.objects.filter(pk__in=article_ids).only("path")
-    for section_path in {article.path[: -Page.steplen] for article in articles}:
-        in_section = ArticlePage.objects.live().filter(path__startswith=section_path)
-        newest = in_section.order_by("-first_published_at", "-pk").values_list("pk", flat=True)[: RELATED_LIMIT + 1]
-        if set(newest) & set(article_ids):
-            shown |= set(in_section.values_list("pk", flat=True))
+    now = timezone.now()
+    by_section: dict[str, list[ArticlePage]] = {}
+    for article in ArticlePage.objects.filter(pk__in=article_ids).only("path", "first_published_at"):
+        by_section.setdefault(article.path[: -Page.steplen], []).append(article)
+    for section_path, articles in by_section.items():
+        listed = ArticlePage.objects.live().filter(
+            path__startswith=section_path, first_published_at__isnull=False, first_published_at__lte=now
+        )
+        # An article newer than the (limit + 1)th newest of the others is in some sibling's list.
+        others = listed.exclude(pk__in=article_ids).order_by("-first_published_at")
+        dates = list(others.values_list("first_published_at", flat=True)[: RELATED_LIMIT + 1])
+        threshold = dates[-1] if len(dates) > RELATED_LIMIT else None
+        dated = [article.first_published_at for article in articles if article.first_published_at]
+        if any(threshold is None or date >= threshold for date in dated):
+            shown |= set(listed.values_list("pk", flat=True))
     return shown - set(article_ids)
 
 
@@ -142,12 +154,23 @@ def _outline_keys() -> set[str]:
     return {cache.outline_key(pk) for pk in Site.objects.values_list("pk", flat=True)}
 
 
-def _schedule(*, shown: set[int] = frozenset(), hard_urls: set[str] = frozenset(), soft_urls=frozenset()) -> None:
+def _in_navigation(page: Page) -> bool:
+    """Every reader page lists the visible sections: a section or the channel home changing changes them all."""
+    return issubclass(page.specific_class or Page, (SectionPage, ChannelHomePage))
+
+
+def _schedule(
+    *, shown: set[int] = frozenset(), hard_urls: set[str] = frozenset(), soft_urls=frozenset(), everything=False
+) -> None:
     """Purge what is known now, and once the transaction commits what changed in it (one batch for an import).
 
     Now as well as at commit: what a reader sees of the tree at once, and the addresses a retraction
     worked out before the change; a render that read the old rows meanwhile is purged at commit.
+    With `everything` (the navigation changed), every stored answer goes.
     """
+    if everything:
+        cache.purge_everything()
+        _pending.everything = True
     cache.purge_paths(_outline_keys() | {reader_path(url) for url in hard_urls}, hard=True)
     cache.purge_paths({reader_path(url) for url in soft_urls}, hard=False)
     if not hasattr(_pending, "shown"):
@@ -163,7 +186,11 @@ def _schedule(*, shown: set[int] = frozenset(), hard_urls: set[str] = frozenset(
 def purge_pending() -> None:
     """Purge what this thread's committed changes showed, from the reader cache and the CDN."""
     shown, hard, soft = (getattr(_pending, name, set()) for name in ("shown", "hard", "soft"))
+    everything = getattr(_pending, "everything", False)
     _pending.shown, _pending.hard, _pending.soft, _pending.deleted_paths = set(), set(), set(), set()
+    _pending.everything = False
+    if everything:
+        cache.purge_everything()
     if shown:
         soft |= addresses_showing(list(Page.objects.filter(pk__in=shown)))
     if not (shown or hard or soft):
@@ -180,13 +207,28 @@ def purge_pending() -> None:
 
 
 def _shown(sender: type, instance: Page, **kwargs: object) -> None:
-    # Published, or moved: what shows it is worked out where it stands once the change commits.
-    _schedule(shown={instance.pk})
+    # Published: what shows it is worked out where it stands once the change commits.
+    _schedule(shown={instance.pk}, everything=_in_navigation(instance))
 
 
 def _hidden(sender: type, instance: Page, **kwargs: object) -> None:
-    # Unpublished, about to move or be deleted: it and everything under it, worked out now.
-    _schedule(hard_urls=addresses_showing([instance], below=True))
+    # Unpublished, or about to be deleted: it and everything under it, worked out now.
+    _schedule(hard_urls=addresses_showing([instance], below=True), everything=_in_navigation(instance))
+
+
+def _moving(sender: type, instance: Page, **kwargs: object) -> None:
+    # Wagtail announces a move outside its transaction: the old addresses are purged now, and
+    # again once the page has moved (a reader may have had one rendered in between).
+    urls = addresses_showing([instance], below=True)
+    if not hasattr(_pending, "moving"):
+        _pending.moving = {}
+    _pending.moving[instance.pk] = urls
+    _schedule(hard_urls=urls, everything=_in_navigation(instance))
+
+
+def _moved(sender: type, instance: Page, **kwargs: object) -> None:
+    old_urls = getattr(_pending, "moving", {}).pop(instance.pk, set())
+    _schedule(shown={instance.pk}, hard_urls=old_urls, everything=_in_navigation(instance))
 
 
 def _saved(
@@ -197,7 +239,7 @@ def _saved(
     if not issubclass(sender, Page) or (update_fields is not None and set(update_fields) <= DRAFT_BOOKKEEPING):
         return
     if is_in_schedule(instance):
-        _schedule(shown={instance.pk})
+        _schedule(shown={instance.pk}, everything=_in_navigation(instance))
     elif not created:
         _hidden(sender, instance)
 
@@ -214,19 +256,32 @@ def _deleting(sender: type, instance: Page, **kwargs: object) -> None:
     _hidden(sender, instance)
 
 
+def _forget_deleted_branches(sender: type, **kwargs: object) -> None:
+    # Each request starts afresh: a delete rolled back in an earlier one must not hide a later one.
+    _pending.deleted_paths = set()
+
+
 def _restricted(sender: type, instance: object, **kwargs: object) -> None:
-    _schedule(hard_urls=addresses_showing([instance.page], below=True))
+    page = instance.page
+    _schedule(hard_urls=addresses_showing([page], below=True), everything=_in_navigation(page))
 
 
 def _unrestricted(sender: type, instance: object, **kwargs: object) -> None:
-    _schedule(soft_urls=addresses_showing([instance.page], below=True))
+    page = instance.page
+    _schedule(soft_urls=addresses_showing([page], below=True), everything=_in_navigation(page))
 
 
 def _slug_changed(sender: type, instance: Page, instance_before: Page, **kwargs: object) -> None:
     # The old addresses of the page and everything under it answer 404 from now on.
-    old, new = instance_before.url_path, instance.url_path
     urls = addresses_showing([instance], below=True)
-    _schedule(hard_urls={url.replace(new, old, 1) for url in urls} | urls)
+    old_urls = set(urls)
+    old, new = instance_before.get_url(), instance.get_url()
+    if old and new:
+        old_urls = {url.replace(new, old, 1) if urlsplit(url).path.startswith(new) else url for url in urls}
+    if issubclass(instance.specific_class, ReporterPage) and urls:
+        # Beside the site's addresses: the API's, on the same host.
+        old_urls.add(urljoin(min(urls), reverse("api-v1:reporters_detail", args=[instance_before.slug])))
+    _schedule(hard_urls=old_urls | urls, everything=_in_navigation(instance))
 
 
 def _site_changed(sender: type, **kwargs: object) -> None:
@@ -236,18 +291,20 @@ def _site_changed(sender: type, **kwargs: object) -> None:
 
 def connect_purge_signals() -> None:
     """Purge on publish, unpublish, move, slug change, delete, privacy change and site change."""
+    from django.core.signals import request_started
     from django.db.models.signals import post_delete, post_save, pre_delete
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
 
     page_published.connect(_shown, dispatch_uid="reader-purge-published")
     page_unpublished.connect(_hidden, dispatch_uid="reader-purge-unpublished")
-    pre_page_move.connect(_hidden, dispatch_uid="reader-purge-moving")
-    post_page_move.connect(_shown, dispatch_uid="reader-purge-moved")
+    pre_page_move.connect(_moving, dispatch_uid="reader-purge-moving")
+    post_page_move.connect(_moved, dispatch_uid="reader-purge-moved")
     page_slug_changed.connect(_slug_changed, dispatch_uid="reader-purge-slug")
     # Sent with each concrete page class as sender: listen to all and pick pages.
     post_save.connect(_saved, dispatch_uid="reader-purge-saved")
     pre_delete.connect(_deleting, dispatch_uid="reader-purge-deleting")
+    request_started.connect(_forget_deleted_branches, dispatch_uid="reader-purge-request-started")
     post_save.connect(_restricted, sender=PageViewRestriction, dispatch_uid="reader-purge-restricted")
     post_delete.connect(_unrestricted, sender=PageViewRestriction, dispatch_uid="reader-purge-unrestricted")
     post_save.connect(_site_changed, sender=Site, dispatch_uid="reader-purge-site-saved")

@@ -29,7 +29,8 @@ REQUEST_ATTRIBUTE = "reader_scope"
 
 @dataclass(frozen=True)
 class Outline:
-    """The shape of the tree readers see; it changes only with a publish, unpublish, move or privacy change."""
+    """The shape of the tree readers see; it changes with a publish, unpublish, move or privacy
+    change (which purge it) and at `next_change` (which bounds how long it is kept)."""
 
     hidden_paths: tuple[str, ...]
     sections: tuple  # SectionPage rows, in tree order
@@ -95,6 +96,11 @@ class ReaderScope:
     @cached_property
     def _serve_prefix(self) -> str:
         return self.site.root_url + reverse("wagtail_serve", args=("",))
+
+    def absolute(self, path: str) -> str:
+        """An address on this site from the Site record, never from the request's Host header: a
+        kept answer is served to every host name the site answers to."""
+        return self.site.root_url + path
 
     def url_of(self, page: Page) -> str:
         """The page's absolute address, from the Site record: a request's Host header plays no part."""

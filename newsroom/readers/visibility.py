@@ -2,9 +2,9 @@
 
 The rule is one `Q` (`visible_q`). Querysets filter by it (`visible_to_readers`), and a page
 already in memory is checked against the very same `Q` (`is_visible_to_readers`), so the SQL
-and the Python answers cannot drift apart. Wagtail's `.live()` and `.public()` are the base:
-`live` is `live_q()`, and the hidden branches start from the pages Wagtail's view restrictions
-sit on (what `.public()` excludes); a page readers cannot see (unpublished, held before its
+and the Python answers cannot drift apart. Wagtail's notions are the base: `live`, and the view
+restrictions that `.public()` excludes, read once per outline as the branches they hide (so a
+query needs no restriction subquery); a page readers cannot see (unpublished, held before its
 go-live time, expired) hides everything below it too.
 """
 
@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 
-class Outline(Protocol):
+class ReaderView(Protocol):
     """What the rule needs to know of a site: its root, the branches out of sight, and the moment."""
 
     root_path: str
@@ -39,22 +39,22 @@ def in_schedule_q(now: datetime) -> Q:
     )
 
 
-def visible_q(outline: Outline) -> Q:
+def visible_q(view: ReaderView) -> Q:
     """The rule: in schedule, below the site's root, and in no hidden branch."""
-    rule = in_schedule_q(outline.now) & Q(path__startswith=outline.root_path, depth__gt=outline.root_depth)
-    for path in outline.hidden_paths:
+    rule = in_schedule_q(view.now) & Q(path__startswith=view.root_path, depth__gt=view.root_depth)
+    for path in view.hidden_paths:
         rule &= ~Q(path__startswith=path)
     return rule
 
 
-def visible_to_readers(pages: QuerySet, outline: Outline) -> QuerySet:
+def visible_to_readers(pages: QuerySet, view: ReaderView) -> QuerySet:
     """The pages of `pages` a reader may see."""
-    return pages.filter(visible_q(outline))
+    return pages.filter(visible_q(view))
 
 
-def is_visible_to_readers(page: Any, outline: Outline) -> bool:
+def is_visible_to_readers(page: Any, view: ReaderView) -> bool:
     """Whether a reader may see `page` (already read: its path, depth, live and schedule)."""
-    return matches(visible_q(outline), page)
+    return matches(visible_q(view), page)
 
 
 def is_in_schedule(page: Any, now: datetime | None = None) -> bool:

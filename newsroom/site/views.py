@@ -60,6 +60,7 @@ def tag(request: HttpRequest, tag: str) -> HttpResponse:
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Crawlers may read everything public; the admin and search results stay out; sitemaps named."""
-    sitemaps = [request.build_absolute_uri(reverse(name)) for name in ("reader_sitemap", "reader_news_sitemap")]
+    scope = reader_scope(request)
+    sitemaps = [scope.absolute(reverse(name)) for name in ("reader_sitemap", "reader_news_sitemap")]
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", "", *(f"Sitemap: {url}" for url in sitemaps)]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

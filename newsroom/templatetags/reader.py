@@ -54,10 +54,16 @@ def reader_sections(context: template.Context) -> list[SectionPage]:
     return list(reader_scope(request).sections) if request is not None else []
 
 
+@register.simple_tag(takes_context=True)
+def site_url(context: template.Context, path: str) -> str:
+    """`path` as an absolute address of the request's site, from the Site record (see `ReaderScope.absolute`)."""
+    return reader_scope(context["request"]).absolute(path)
+
+
 def _person(credit: Credit, request: HttpRequest) -> dict[str, str]:
     person = {"@type": "Person", "name": credit.name}
     if credit.url:
-        person["url"] = request.build_absolute_uri(credit.url)
+        person["url"] = reader_scope(request).absolute(credit.url)
     return person
 
 
@@ -90,7 +96,7 @@ def news_article_json_ld(context: template.Context, page: ArticlePage) -> SafeSt
     if tags := context.get("tags"):
         data["keywords"] = [tag.name for tag in tags]
     if page.lead_image_id:
-        data["image"] = [request.build_absolute_uri(page.lead_image.get_rendition("width-1200").url)]
+        data["image"] = [reader_scope(request).absolute(page.lead_image.get_rendition("width-1200").url)]
     payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
 
