@@ -34,8 +34,9 @@ def channel(db):
 
 @pytest.fixture(autouse=True)
 def fresh_reader_page_cache():
-    """Start every test without the reader site's page cache: it outlives each test's rolled-back
-    database, so a page stored by one test could otherwise answer another."""
+    """Start every test without the reader cache or Wagtail's cached list of sites: both outlive
+    each test's rolled-back database, so what one test stored could otherwise answer another."""
     from django.core.cache import caches
 
     caches["pages"].clear()
+    caches["default"].clear()

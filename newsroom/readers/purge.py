@@ -151,7 +151,8 @@ def reader_path(url: str) -> str:
 
 
 def _outline_keys() -> set[str]:
-    return {cache.outline_key(pk) for pk in Site.objects.values_list("pk", flat=True)}
+    # Wagtail's own list of sites, kept in Django's cache: no query on each publish of an import.
+    return {cache.outline_key(root.site_id) for root in Site.get_site_root_paths()}
 
 
 def _in_navigation(page: Page) -> bool:
@@ -275,7 +276,8 @@ def _slug_changed(sender: type, instance: Page, instance_before: Page, **kwargs:
     # The old addresses of the page and everything under it answer 404 from now on.
     urls = addresses_showing([instance], below=True)
     old_urls = set(urls)
-    old, new = instance_before.get_url(), instance.get_url()
+    # Paths only: with several sites Wagtail's get_url() gives a full address.
+    old, new = (urlsplit(page.get_url() or "").path for page in (instance_before, instance))
     if old and new:
         old_urls = {url.replace(new, old, 1) if urlsplit(url).path.startswith(new) else url for url in urls}
     if issubclass(instance.specific_class, ReporterPage) and urls:

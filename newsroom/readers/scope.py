@@ -118,9 +118,9 @@ def read_outline(site: Site, now: datetime) -> Outline:
     return Outline(hidden, sections, next_change)
 
 
-def scope_of_site(site: Site, *, now: datetime | None = None) -> ReaderScope:
+def scope_of_site(site: Site) -> ReaderScope:
     """The scope of `site` now, its outline from the reader cache when kept there."""
-    now = now or timezone.now()
+    now = timezone.now()
     outline = cache.remember(
         cache.outline_key(site.pk), lambda: read_outline(site, now), until=lambda outline: outline.next_change
     )
