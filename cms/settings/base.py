@@ -1,6 +1,7 @@
 """Base settings: safe by default (DEBUG off, secrets from the environment)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -30,6 +31,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Admin login throttling (newsroom/login_throttle.py).
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as Axes asks: turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -107,6 +112,18 @@ CACHES = {
         if os.environ.get("PAGE_CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reader-pages"}
     ),
+    # The app API's per-client counters (newsroom/api/throttling.py): on the same Redis, so every
+    # process counts together.
+    "ratelimit": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["PAGE_CACHE_URL"],
+            "KEY_PREFIX": "ratelimit",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        if os.environ.get("PAGE_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    ),
 }
 READER_PAGE_CACHE = "pages"
 # The CDN in front of the reader site, purged when pages change (newsroom/readers/purge.py): an HTTP
@@ -135,6 +152,40 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Abuse limits (docs/operations.md). How a client's address is read, for both limits below
+# (newsroom/client_address.py): the number of proxies in front of gunicorn that append to
+# X-Forwarded-For (nginx: 1; a CDN then nginx: 2). 0: REMOTE_ADDR only, since the header is then
+# whatever the client wrote.
+NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Admin login throttling (django-axes; newsroom/login_throttle.py): after AXES_FAILURE_LIMIT wrong
+# passwords a username is locked out *from that client address* for AXES_COOLOFF_TIME, so someone
+# guessing from elsewhere cannot lock an editor out everywhere. Failures are kept in the database
+# (Axes' default handler): shared by every process, and no cache that could fail a login.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.login_throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+# A successful login starts the count again.
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.client_address.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.locked_out"
+# Every failure kept with its time and address (the AccessFailureLog table), not only the count.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# The app API's search (newsroom/api/throttling.py): searches rendered per client, in
+# django-ratelimit's notation ("30/m": 30 a minute; empty: no limit). Answers from the reader
+# cache are not counted. IPv6 clients are counted by their /64.
+NEWSROOM_SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "30/m") or None
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "newsroom.client_address.client_address"
+# A count the cache could not give back lets the request through, as a cache that is down does.
+RATELIMIT_FAIL_OPEN = True
 
 # Chinese first: the admin, dates and slugs are Simplified Chinese / Beijing time.
 LANGUAGE_CODE = "zh-hans"

@@ -2,12 +2,13 @@
 
 import json
 import logging
+import math
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views import defaults
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError, Throttled, ValidationError
 
 from newsroom.api.caching import apply_http_caching
 from newsroom.api.pagination import BadCursor
@@ -76,6 +77,12 @@ def register_error_handlers(api: NinjaAPI) -> None:
         # Shaped like any other bad parameter, so the app handles it the same way.
         issue = {"type": "cursor_invalid", "loc": ["query", "cursor"], "msg": str(exc)}
         return api.create_response(request, {"detail": [issue]}, status=422)
+
+    @api.exception_handler(Throttled)
+    def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
+        # ninja adds Retry-After (whole seconds) to this answer; the message says the same.
+        wait = f" {math.ceil(exc.wait)} 秒" if exc.wait else ""
+        return api.create_response(request, {"detail": f"请求太频繁,请{wait}后再试"}, status=429)
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:

@@ -8,6 +8,7 @@ from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
 from newsroom.api.pagination import search_page
+from newsroom.api.throttling import search_throttle
 from newsroom.articles.selectors import article_feed_live, article_search_ids_live, attach_credits, for_listing
 from newsroom.readers.scope import ReaderScope, reader_scope
 
@@ -33,9 +34,11 @@ def ranked_ids(query: str, scope: ReaderScope) -> list[int]:
 
 @router.get(
     "",
-    response={200: schemas.ArticleList, 304: None, 422: schemas.ValidationFailure},
+    response={200: schemas.ArticleList, 304: None, 422: schemas.ValidationFailure, 429: schemas.Error},
     operation_id="search",
     summary="搜索稿件:最相关的在前",
+    description="每个客户端每分钟有次数限制(缓存中的答案不计);超过时答 429,`Retry-After` 给出要等的秒数。",
+    throttle=search_throttle,
 )
 def search(request: HttpRequest, params: Query[schemas.SearchParams]) -> schemas.ArticleList:
     scope = reader_scope(request, default_site_only=True)
