@@ -1,10 +1,15 @@
-"""The newsroom's additions to the Wagtail admin: the article desk listing and "my articles" on the dashboard."""
+"""The newsroom's additions to the Wagtail admin: the article desk listing, "my articles" on the dashboard,
+and the login lock-outs under 设置."""
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.urls import URLPattern, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
+from newsroom import login_throttle
 from newsroom.admin_views import article_listing_viewset
 from newsroom.models import ArticlePage, ReporterPage, SearchTerm
 
@@ -46,3 +51,18 @@ def add_my_articles_panel(request: object, panels: list) -> None:
 
 # 搜索词库: editors teach the search words it must keep whole (newsroom.search.dictionary).
 register_snippet(SearchTerm)
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return login_throttle.may_unlock(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_lockouts_url() -> list[URLPattern]:
+    return [path("lockouts/", login_throttle.lockouts, name="newsroom_lockouts")]
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item() -> MenuItem:
+    return LockoutsMenuItem("登录锁定", reverse("newsroom_lockouts"), icon_name="lock", order=650)
