@@ -9,6 +9,8 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # The system check that a production deploy ran collectstatic (registered on import).
+        from newsroom import staticfiles  # noqa: F401
         from newsroom.signal_handlers import register_signal_handlers
 
         register_signal_handlers()

@@ -40,3 +40,16 @@ def fresh_reader_page_cache():
 
     caches["pages"].clear()
     caches["default"].clear()
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory: pytest.TempPathFactory):
+    """The seed edition, migrated and imported once per run, for tests that start real servers.
+
+    Never served from: modules take a copy (`database_of_its_own(..., copy_of=...)`), since
+    migrating takes most of a server module's start."""
+    from tests.servers import database_of_its_own, seed
+
+    with database_of_its_own(tmp_path_factory.mktemp("seeded")) as database:
+        seed(database)
+        yield database

@@ -41,10 +41,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     # django-ninja's own static files: the API docs page works without reaching a CDN.
     "ninja",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer, kept ones included (newsroom/security.py).
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    # NUL and control characters in a path or a parameter: a 400 before any view or query sees them.
+    "newsroom.edges.RejectMalformedRequestsMiddleware",
     # Readers' pages and API answers come from the reader cache before anything below runs.
     "newsroom.readers.cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +92,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # A kept connection the database has dropped (restart, failover, a pooler recycling it) is
+        # found dead at the start of the next request and replaced, instead of failing that request.
+        conn_health_checks=os.environ.get("CONN_HEALTH_CHECKS", "1") == "1",
     )
 }
 
@@ -144,7 +152,29 @@ READER_CACHE_PARAMETERS = frozenset(
 # Tracking parameters that shared links carry (WeChat, Weibo, analytics): the same answer as without.
 READER_CACHE_IGNORED_PARAMETERS = frozenset({"from", "isappinstalled", "spm", "share_source", "fbclid", "gclid"})
 # Never cached here: the admin and its previews, documents.
-READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/")
+READER_PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/health/")
+
+# Content-Security-Policy (django-csp; newsroom/security.py adds what Wagtail's admin needs under
+# /admin/). Everything from this origin; no inline script, no plugin, no framing by other sites.
+# MEDIA_ORIGIN: where photos are served from when that is not this origin (a bucket or a CDN).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *filter(None, [os.environ.get("MEDIA_ORIGIN")])],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The admin calls no other site: Gravatar is unreachable from mainland China (the admin shows a
+# default avatar), and Wagtail's release check would leave the policy (and tell the world we run it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -213,7 +243,10 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Photo renditions named with a hash of their bytes, so their addresses may be cached for good.
+    "renditions": {"BACKEND": "cms.storages.RenditionFileSystemStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

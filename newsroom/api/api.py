@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponseBase
 from django.urls import URLPattern, URLResolver, re_path
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
 from newsroom.api import articles, home, reporters, search, sections
@@ -16,6 +17,10 @@ from newsroom.readers.scope import scope_read_by
 
 View = Callable[..., HttpResponseBase]
 READ_METHODS = ["GET", "HEAD"]
+# Answered by the edges before an endpoint runs (newsroom/edges.py, newsroom/errors.py): a control
+# character or more than 10,000 parameters in the request, the database out of reach.
+EVERY_OPERATION = {400: "Bad Request:请求无效", 503: "Service Unavailable:服务暂时不可用,见 Retry-After"}
+ERROR = {"$ref": "#/components/schemas/Error"}
 
 
 def answer_in_json(view: View) -> View:
@@ -48,18 +53,46 @@ def answer_in_json(view: View) -> View:
     return wrapped
 
 
+def api_view(view: View) -> View:
+    """Every URL under /api/v1/: JSON whatever the method. The API only reads and keeps no session,
+    so CSRF has nothing to protect; without the exemption a POST to the schema or to an unknown path
+    would get Django's HTML 403 page instead of the JSON 405/404."""
+    return csrf_exempt(answer_in_json(view))
+
+
 class NewsroomAPI(NinjaAPI):
     """A NinjaAPI whose every URL, the unknown ones included, answers in JSON with ETag and Cache-Control."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """Ninja's schema, plus the answers every operation may give before its own code runs."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, description in EVERY_OPERATION.items():
+                    operation["responses"].setdefault(
+                        str(status), {"description": description, "content": {"application/json": {"schema": ERROR}}}
+                    )
+        return schema
+
+    def openapi_json(self, request: HttpRequest, **kwargs: Any) -> HttpResponseBase:
+        """The schema through the API's own renderer: Chinese as characters, like every answer."""
+        return self.create_response(request, self.get_openapi_schema(path_params=kwargs), status=200)
 
     @property
     def urls(self) -> tuple[list[URLResolver | URLPattern], str, str]:
         patterns, app_name, namespace = super().urls
         for pattern in patterns:
             if isinstance(pattern, URLPattern):
-                pattern.callback = answer_in_json(pattern.callback)
+                if pattern.name == "openapi-json":
+                    pattern.callback = self.openapi_json
+                pattern.callback = api_view(pattern.callback)
         # Last, so it only catches what no endpoint matched: a JSON 404, never Wagtail's HTML page.
-        patterns.append(re_path(r"^.*$", answer_in_json(unknown_path), name="unknown"))
+        patterns.append(re_path(r"^.*$", api_view(unknown_path), name="unknown"))
         return patterns, app_name, namespace
+
+
+# /api/v1 without its slash answers as /api/v1/ does, in JSON, instead of Django's redirect to it.
+root_without_slash = api_view(unknown_path)
 
 
 api = NewsroomAPI(

@@ -6,15 +6,17 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 from pydantic import BaseModel, BeforeValidator
 
-# --- Parameters -----------------------------------------------------------------------------
-# Every text parameter refuses NUL (PostgreSQL cannot store it, so it could only ever fail
-# later, as a 500) and has a length limit; the schema says so, so clients and fuzzers know.
-NO_NUL = r"^[^\x00]*$"
+from newsroom.edges import WITHOUT_CONTROL_CHARACTERS
 
-Slug = Annotated[str, Field(min_length=1, max_length=255, pattern=NO_NUL)]
-TagName = Annotated[str, Field(max_length=100, pattern=NO_NUL)]
-SearchText = Annotated[str, Field(max_length=200, pattern=NO_NUL)]
-Cursor = Annotated[str, Field(max_length=300, pattern=NO_NUL, description="上一页响应中的 next_cursor,原样传回")]
+# --- Parameters -----------------------------------------------------------------------------
+# Every text parameter refuses control characters (refused with a 400 before any endpoint runs:
+# newsroom/edges.py) and has a length limit; the schema says so, so clients and fuzzers know.
+PRINTABLE = WITHOUT_CONTROL_CHARACTERS
+
+Slug = Annotated[str, Field(min_length=1, max_length=255, pattern=PRINTABLE)]
+TagName = Annotated[str, Field(max_length=100, pattern=PRINTABLE)]
+SearchText = Annotated[str, Field(max_length=200, pattern=PRINTABLE)]
+Cursor = Annotated[str, Field(max_length=300, pattern=PRINTABLE, description="上一页响应中的 next_cursor,原样传回")]
 Limit = Annotated[int, Field(ge=1, le=100, description="每页条数,1–100")]
 
 

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser import free_port
-from tests.readers.servers import Database, Server, database_of_its_own, environment, gunicorn
+from tests.servers import Database, Server, database_of_its_own, environment, gunicorn
 
 # Readers' addresses in the seed edition (seeds/), one of each kind the cache serves.
 ADDRESSES = {

@@ -21,7 +21,7 @@ import pytest
 import redis
 
 from tests.conftest import require_system_part
-from tests.readers.servers import (
+from tests.servers import (
     Answer,
     Database,
     Server,

@@ -13,7 +13,7 @@ import redis
 
 from tests.browser import runserver
 from tests.conftest import require_system_part
-from tests.readers.servers import MANAGE, database_of_its_own, environment, fetch, manage, redis_answers, seed
+from tests.servers import MANAGE, database_of_its_own, environment, fetch, manage, redis_answers, seed
 
 TITLE = "以模式创新保持引领优势"
 ARTICLE = "/jingji/" + quote(TITLE) + "/"
