@@ -52,6 +52,11 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     return error_answer(request, 400, "请求无效", "400.html")
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: a form posted from elsewhere or too late (an editor's expired session)."""
+    return error_answer(request, 403, "请求无法验证", "403_csrf.html")
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500, called while the exception is being handled: a database outage becomes a 503."""
     if is_database_unavailable(sys.exc_info()[1]):

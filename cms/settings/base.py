@@ -249,6 +249,8 @@ STORAGES = {
 WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A refused form (posted from another site, or after the session expired) explained in Chinese.
+CSRF_FAILURE_VIEW = "newsroom.errors.csrf_failure"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 WAGTAIL_SITE_NAME = "青岛频道"
