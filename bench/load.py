@@ -488,6 +488,19 @@ def terminate_database_connections() -> int:
     return len(rows)
 
 
+def start_py_spy(out: Path, master: int, start: float, seconds: int, workdir: Path) -> subprocess.Popen:
+    """py-spy recording gunicorn's workers for `seconds` from `start` into a flame graph (SVG) at `out`."""
+    binary = shutil.which("py-spy")
+    if binary is None:
+        raise SystemExit("--py-spy needs py-spy on PATH (pip install py-spy, outside the project's requirements)")
+    time.sleep(max(0.0, start - time.time()))
+    command = [binary, "record", "--pid", str(master), "--subprocesses", "--duration", str(seconds)]
+    # --nonblocking: the workers are sampled without being paused, so the figures stay the run's own.
+    command += ["--rate", "100", "--nonblocking", "--format", "flamegraph", "--output", str(out.resolve())]
+    with (workdir / "py-spy.log").open("wb") as log:
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+
+
 def _raise_on_signal(signum: int, frame: Any) -> None:
     # SIGTERM and the overall alarm unwind through the cleanup in `orchestrate`, as Ctrl-C does.
     raise SystemExit(f"stopped by {signal.Signals(signum).name}")
@@ -499,7 +512,7 @@ def orchestrate(args: argparse.Namespace) -> None:
     signal.signal(signal.SIGALRM, _raise_on_signal)
     signal.alarm(SETUP_BUDGET + args.floor_seconds + args.warmup + runs * args.seconds + 240)
     workdir = Path(tempfile.mkdtemp(prefix="bench_load_"))
-    redis_server = floor = site = client = None
+    redis_server = floor = site = client = profiler = None
     created = False
     conf = "-c deploy/gunicorn.conf.py -w 2" if GUNICORN_CONF.exists() else "-w 2 (no deploy/gunicorn.conf.py)"
     print(f"load average at start: {', '.join(f'{x:.2f}' for x in os.getloadavg())}; gunicorn {conf}")
@@ -556,6 +569,8 @@ def orchestrate(args: argparse.Namespace) -> None:
             phases.append(["faults", phases[-1][2], phases[-1][2] + args.seconds])
         client, out = client_run(workdir, "site", port, args, targets, phases)
         sampler, server_cpu = sample_cpu(site.pid, phases)
+        if args.py_spy:
+            profiler = start_py_spy(args.py_spy, site.pid, clean_start, args.seconds, workdir)
         events: list[tuple[str, float, str]] = []
         if args.faults:
             fault_start = phases[-1][1]
@@ -578,6 +593,9 @@ def orchestrate(args: argparse.Namespace) -> None:
         result = client_result(client, out, phases[-1][2])
         sampler.join(5)
         client = None
+        if profiler is not None:
+            profiler.wait(60)
+            print(f"py-spy: the workers' flame graph of the clean run in {args.py_spy}")
         records = result["records"]
         cpu = result["cpu"]
 
@@ -620,6 +638,7 @@ def orchestrate(args: argparse.Namespace) -> None:
         print("command: .venv/bin/python -m bench.load " + shlex.join(explicit))
     finally:
         signal.alarm(0)
+        stop(profiler)
         stop(client)
         stop(floor)
         stop(site)
@@ -644,6 +663,7 @@ def main() -> None:
     parser.add_argument("--floor-seconds", type=int, default=20, help="length of the bare-gunicorn run")
     parser.add_argument("--faults", action="store_true", help="a second run with F1 and F2 injected")
     parser.add_argument("--seed", type=int, default=20201130)
+    parser.add_argument("--py-spy", type=Path, metavar="SVG", help="a flame graph of the workers in the clean run")
     # The same module runs as the client process.
     parser.add_argument("--role", choices=("client",), help=argparse.SUPPRESS)
     parser.add_argument("--config", type=Path, help=argparse.SUPPRESS)
