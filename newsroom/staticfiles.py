@@ -1,7 +1,8 @@
 """Static files in production: hashed names from collectstatic's manifest, checked before serving.
 
-A missing or stale manifest is found once, at startup, by a system check (`manage.py check`, and
-cms/wsgi.py before gunicorn serves), not by every page failing on it. Should a file still be missing
+A missing or stale manifest is found once, at startup, by a deployment check (`manage.py check
+--deploy`, and cms/wsgi.py before gunicorn serves), not by every page failing on it. Management
+commands (migrate, import_edition) still run without it: they show no page. Should a file still be missing
 from the manifest, its page links the file by its plain name rather than failing.
 """
 
@@ -37,7 +38,7 @@ def files_to_collect() -> set[str]:
     return found
 
 
-@checks.register(TAG)
+@checks.register(TAG, deploy=True)
 def manifest_is_complete(app_configs: object = None, **kwargs: object) -> list[checks.CheckMessage]:
     """With a manifest storage (production), every static file must be collected and hashed."""
     if not isinstance(staticfiles_storage, ManifestFilesMixin):
@@ -56,6 +57,7 @@ def manifest_is_complete(app_configs: object = None, **kwargs: object) -> list[c
 
 def refuse_to_start_without_collected_files() -> None:
     """For the WSGI entry point: raise the check's errors, the way `manage.py check` prints them."""
-    errors = [error for error in checks.run_checks(tags=[TAG]) if error.is_serious()]
+    found = checks.run_checks(tags=[TAG], include_deployment_checks=True)
+    errors = [error for error in found if error.is_serious()]
     if errors:
         raise ImproperlyConfigured("\n".join(f"{error.msg} {error.hint}" for error in errors))
