@@ -50,8 +50,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from bench.common import POSTGRES, drop_postgres, fresh_postgres
-from bench.reader_traffic import (
+ROOT = Path(__file__).resolve().parent.parent
+# Also runnable as `python bench/load.py`, as the other benchmarks are.
+sys.path.insert(0, str(ROOT))
+
+from bench.common import POSTGRES, drop_postgres, fresh_postgres  # noqa: E402 - after the path is set
+from bench.reader_traffic import (  # noqa: E402
     percentile,
     production_env,
     read_response,
@@ -60,9 +64,8 @@ from bench.reader_traffic import (
     wait_until_answers,
     zipf_cumulative,
 )
-from bench.search_scaling import QUERIES
+from bench.search_scaling import QUERIES  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 BENCH_DB = "bench_load"
 HOST = "127.0.0.1"
 MIX = (("home", 0.30), ("article", 0.40), ("api_articles", 0.15), ("api_home", 0.10), ("search", 0.05))
