@@ -369,6 +369,7 @@ def figures(records: list[list], seconds: float) -> dict[str, Any]:
         "p50": percentile(latencies[:], 0.50),
         "p99": percentile(latencies[:], 0.99),
         "ok": sum(n for status, n in statuses.items() if 200 <= status < 400),
+        "redirects": sum(n for status, n in statuses.items() if 300 <= status < 400),
         "bad": {status: n for status, n in sorted(statuses.items()) if not 200 <= status < 400},
         "failed": dict(Counter(r[3] for r in records if not r[2])),
         "fates": dict(Counter(r[4] or "-" for r in records if r[2])),
@@ -408,6 +409,9 @@ def print_run(
             f"  {kind:<13}{f['requests']:>9}{f['rps']:>8.1f}{_ms(f['p50']):>8}{_ms(f['p99']):>8}{target:>8}  "
             f"{_what_went_wrong(f):<24}{fates}"
         )
+    # Redirects count as answers, but one for every request of a kind would mean a wrong request.
+    if redirected := {kind: f["redirects"] for kind, f in per_kind.items() if f["redirects"]}:
+        print(f"  3xx answers (not errors): {redirected}")
     ratio = total["rps"] / floor["rps"] if floor["rps"] else 0.0
     print(f"  throughput {total['rps']:.1f} req/s = {ratio:.2f}x the floor; client CPU/wall {cpu:.2f}")
     per_request = server_cpu / max(1, total["requests"])
