@@ -26,3 +26,39 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Where collectstatic writes (WhiteNoise serves from there) and where uploads go on this server's
+# disk (nginx serves /media/ from there: deploy/nginx/). Defaults: static/ and media/ in the project.
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or MEDIA_ROOT
+# Documents always go through Django (/documents/…), which applies their collections' privacy; nginx
+# refuses /media/documents/ and a bucket keeps documents/ private (docs/operations.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Photos and documents in an S3-compatible bucket instead (django-storages): credentials from
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which boto3 reads from the environment itself.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    _bucket = {
+        "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        # A CDN or the bucket's public name: photo addresses are https://<custom domain>/images/….
+        "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        # Plain public addresses: a signed one changes at every render and expires inside cached pages.
+        "querystring_auth": False,
+        # Two uploads named alike keep two files, as on disk (S3Storage overwrites by default).
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=3600"},
+    }
+    STORAGES = {
+        **STORAGES,
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _bucket},
+        # A rendition's name holds its content's hash: the same name is the same bytes, kept a year.
+        "renditions": {
+            "BACKEND": "cms.storages_s3.RenditionS3Storage",
+            "OPTIONS": {
+                **_bucket,
+                "file_overwrite": True,
+                "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+            },
+        },
+    }
