@@ -10,6 +10,7 @@ from wagtail.signals import page_published
 from newsroom.importer.loader import load_edition
 from newsroom.importer.parser import parse_edition
 from newsroom.importer.sections import load_sections
+from newsroom.importer.tree import unique_slug
 from newsroom.models import ArticlePage, SectionPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,6 +83,15 @@ def test_same_titled_articles_get_unique_slugs_next_to_an_existing_sibling():
     assert slugs == [base, f"{base}-2", f"{base}-3"]
     assert section.numchild == section.get_children().count()
     _assert_tree_is_valid()
+
+
+def test_slug_suffixes_skip_the_taken_ones_and_go_on_from_the_last_given():
+    taken = {"tu", "tu-2", "tu-4", "other"}
+    last_suffix: dict[str, int] = {}
+    assert [unique_slug("tu", taken, last_suffix) for _ in range(3)] == ["tu-3", "tu-5", "tu-6"]
+    assert unique_slug("new", taken, last_suffix) == "new"
+    assert unique_slug("new", taken, last_suffix) == "new-2"
+    assert taken == {"tu", "tu-2", "tu-3", "tu-4", "tu-5", "tu-6", "other", "new", "new-2"}
 
 
 def test_new_articles_go_after_the_last_child_even_when_an_earlier_one_was_deleted():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -97,11 +98,16 @@ def _line_kind(line: str) -> str:
 
 def _join_lines(lines: list[str]) -> str:
     # Chinese wraps without spaces; only two Latin words or numbers need one between them.
-    text = lines[0]
-    for line in lines[1:]:
-        latin = text[-1].isascii() and text[-1].isalnum() and line[0].isascii() and line[0].isalnum()
-        text += (" " if latin else "") + line
-    return text
+    parts = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        if _latin(previous[-1]) and _latin(line[0]):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def kind_at(blocks: list[Block], index: int) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsroom.importer.records import BodyBlock
 
-_SENTENCE_END_RE = re.compile(r"[。!?!?…][”’」』))]*$")
+_SENTENCE_ENDS = frozenset("。!?!?…")
+# Closing quotes and brackets may stand after the sentence-final mark: 。” ?’ !」 。)
+_CLOSING_MARKS = "”’」』))"
 
 
 @dataclass(frozen=True)
@@ -20,32 +21,34 @@ class Item:
 
 
 def _ends_sentence(text: str) -> bool:
-    return _SENTENCE_END_RE.search(text) is not None
+    return text.rstrip(_CLOSING_MARKS)[-1:] in _SENTENCE_ENDS
 
 
 def mend_paragraphs(items: list[Item]) -> tuple[BodyBlock, ...]:
     """Body blocks, joining a paragraph broken by the column layout with the one after it."""
     body: list[BodyBlock] = []
-    open_paragraph: BodyBlock | None = None
+    # The pieces of the paragraph being mended, joined once when it closes: adding each piece to
+    # a growing string, and reading that string's end again, is quadratic in a body whose
+    # paragraphs never end a sentence.
+    pieces: list[Item] = []
+
+    def close() -> None:
+        if pieces:
+            text = "".join(piece.text for piece in pieces)
+            body.append(BodyBlock("paragraph", text, pieces[0].line, breaks_joined=len(pieces) - 1))
+            pieces.clear()
+
     for item in items:
         if item.kind == "paragraph":
-            if open_paragraph is not None and not _ends_sentence(open_paragraph.text):
-                open_paragraph = replace(
-                    open_paragraph,
-                    text=open_paragraph.text + item.text,
-                    breaks_joined=open_paragraph.breaks_joined + 1,
-                )
-                continue
-            if open_paragraph is not None:
-                body.append(open_paragraph)
-            open_paragraph = BodyBlock("paragraph", item.text, item.line)
+            # The last piece decides: the pieces before it are open (else it would not have
+            # joined them), and a piece of closing quotes only leaves them open.
+            if pieces and _ends_sentence(pieces[-1].text):
+                close()
+            pieces.append(item)
             continue
         # A heading or a footer closes the paragraph: never mend across them.
-        if open_paragraph is not None:
-            body.append(open_paragraph)
-            open_paragraph = None
+        close()
         if item.kind == "heading":
             body.append(BodyBlock("heading", item.text, item.line))
-    if open_paragraph is not None:
-        body.append(open_paragraph)
+    close()
     return tuple(body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 
 MAX_LINE_LENGTH = 10_000
 # Chinese characters as a regex class, for names (bylines) and places (datelines); the
@@ -73,7 +74,7 @@ def _decode_8bit(data: bytes, path: str) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError as error:
         prefix = data[: error.start].decode("gb18030", "replace")
-        if any(ord(c) > 0x7F for c in prefix) and _plausible_chinese(prefix):
+        if not prefix.isascii() and _plausible_chinese(prefix):
             raise ParseError(
                 path,
                 _byte_line(data, error.start),
@@ -93,16 +94,19 @@ def _decode_8bit(data: bytes, path: str) -> str:
 
 def _plausible_chinese(text: str) -> bool:
     """True when decoded non-ASCII text is mostly common Chinese characters, without garbage."""
-    wide = [c for c in text if ord(c) > 0x7F]
+    # Counted per distinct character: a list of every character of a large file takes
+    # some 80 bytes each, many times the file's size.
+    wide = {char: count for char, count in Counter(text).items() if ord(char) > 0x7F}
     if not wide:
         return True
     if any(unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") for c in wide):
         return False
-    hanzi = [c for c in wide if "\u4e00" <= c <= "\u9fff"]
-    if len(hanzi) * 2 < len(wide):
+    hanzi = {char: count for char, count in wide.items() if "\u4e00" <= char <= "\u9fff"}
+    hanzi_total = sum(hanzi.values())
+    if hanzi_total * 2 < sum(wide.values()):
         return False
-    common = sum(1 for c in hanzi if _is_common_hanzi(c))
-    return common * 10 >= len(hanzi) * 8
+    common = sum(count for char, count in hanzi.items() if _is_common_hanzi(char))
+    return common * 10 >= hanzi_total * 8
 
 
 def _is_common_hanzi(char: str) -> bool:

@@ -69,3 +69,16 @@ def test_html_and_template_syntax_in_the_source_is_kept_literally():
     article = only("# 标题<b>粗</b>\n" + BYLINE_AND_BODY + "\n<script>alert(1)</script>{{ x }}{% if %}。\n")
     assert article.title == "标题<b>粗</b>"
     assert texts(article)[1] == ("paragraph", "<script>alert(1)</script>{{ x }}{% if %}。")
+
+
+def test_closing_quote_broken_onto_the_next_paragraph_after_an_open_sentence_continues():
+    article = only("# 标题\n" + BYLINE_AND_BODY + "\n他说:“时不我待\n\n”\n\n第二段。\n")
+    assert texts(article)[1:] == [("paragraph", "他说:“时不我待”第二段。")]
+
+
+def test_paragraph_broken_thousands_of_times_is_one_paragraph_with_every_piece_in_order():
+    pieces = [f"第{n}栏" for n in range(5000)]
+    article = only("# 标题\n" + BYLINE_AND_BODY + "\n" + "\n\n".join(pieces) + "。\n\n下一段。\n")
+    assert texts(article)[1:] == [("paragraph", "".join(pieces) + "。"), ("paragraph", "下一段。")]
+    assert article.body[1].breaks_joined == 4999
+    assert article.body[1].line == 6

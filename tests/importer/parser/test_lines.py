@@ -73,3 +73,11 @@ def test_twenty_thousand_character_line_is_a_parse_error():
 def test_parse_error_is_one_line_with_and_without_line():
     assert str(ParseError("a.txt", 7, "bad\nthing")) == "a.txt:7: bad thing"
     assert str(ParseError("a.txt", None, "bad")) == "a.txt: bad"
+
+
+def test_gbk_text_is_judged_by_how_often_characters_occur_not_by_how_many_differ():
+    # 200 different rare characters (GB2312 level 2) once each among 1,000 common ones: 83% common.
+    rare = "".join(bytes([0xD8 + n // 94, 0xA1 + n % 94]).decode("gb2312") for n in range(200))
+    body = "的" * 1000 + rare + "。"
+    article = only("# 标题\n" + BYLINE_AND_BODY + "\n" + body + "\n", encoding="gbk")
+    assert texts(article)[1] == ("paragraph", body)
