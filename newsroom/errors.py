@@ -4,9 +4,12 @@ The 400, 500 and 503 pages are self-contained templates (`errors/static_page.htm
 static-file manifest, no request context, so they render whatever failed.
 """
 
+import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
@@ -23,6 +26,45 @@ RETRY_AFTER_SECONDS = 30
 
 def is_database_unavailable(error: BaseException | None) -> bool:
     return isinstance(error, DATABASE_UNAVAILABLE)
+
+
+logger = logging.getLogger("newsroom.errors")
+READS = ("GET", "HEAD")
+
+
+class RetryReadOnNewConnectionMiddleware:
+    """A read whose database connection died under it (a restart, a failover, a pooler recycling it)
+    is run once more on a new connection before anyone sees a 503. CONN_HEALTH_CHECKS replaces a
+    connection found dead *between* requests; this covers the request that was using it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict[str, Any]) -> None:
+        request.newsroom_view = (view, args, kwargs)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        retry = getattr(request, "newsroom_view", None)
+        if retry is None or request.method not in READS or not is_database_unavailable(exception):
+            return None
+        if any(connection.in_atomic_block for connection in connections.all(initialized_only=True)):
+            return None  # inside a transaction the lost work cannot be replayed from here
+        del request.newsroom_view  # once: a second failure is an outage, answered with the 503
+        logger.warning(
+            "database connection lost during %s %s, retrying once: %s", request.method, request.path, exception
+        )
+        for connection in connections.all(initialized_only=True):
+            connection.close_if_unusable_or_obsolete()
+        view, args, kwargs = retry
+        response = view(request, *args, **kwargs)
+        # The first failure may have come from rendering a TemplateResponse, after which Django no
+        # longer renders what this returns.
+        if callable(getattr(response, "render", None)):
+            response = response.render()
+        return response
 
 
 def static_page(template: str, status: int) -> HttpResponse:

@@ -15,7 +15,24 @@ if _missing:
     raise ImproperlyConfigured("production settings need these environment variables: " + ", ".join(_missing))
 
 DEBUG = False
+
+
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
+
+
+# HTTPS only. gunicorn listens only behind the TLS-terminating proxy (deploy/nginx), which says
+# how the reader came in with X-Forwarded-Proto; nothing else may reach gunicorn's port.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+# The load balancer's health checks come over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
+# HSTS: a year, subdomains and preload by default. Switching it on cannot be taken back for a
+# year in browsers that saw it: set SECURE_HSTS_INCLUDE_SUBDOMAINS=0 if some subdomain of the
+# paper still serves plain HTTP, and SECURE_HSTS_SECONDS=300 for a first trial deploy.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -24,7 +41,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {
     **STORAGES,
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "newsroom.staticfiles.NewsroomStaticFilesStorage"},
 }
 
 # Where collectstatic writes (WhiteNoise serves from there) and where uploads go on this server's

@@ -96,11 +96,11 @@ def register_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Late: newsroom.errors answers the API's outages with this module's json_error.
-        from newsroom.errors import is_database_unavailable, unavailable
+        from newsroom.errors import is_database_unavailable
 
         if is_database_unavailable(exc):
-            logger.error("API request failed, database unavailable: %s %s: %s", request.method, request.path, exc)
-            return unavailable(request)
+            # Django's handling, as for any page: one retry on a new connection, then the JSON 503.
+            raise exc
         # Still a bug to fix: logged in full, but the app gets JSON, never Django's HTML page.
         logger.exception("API request failed: %s %s", request.method, request.path)
         return api.create_response(request, {"detail": "服务器内部错误"}, status=500)

@@ -6,11 +6,14 @@ the next request of every worker succeeds. F4: the database cannot be reached at
 """
 
 import json
+import os
 import uuid
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+from django.core.cache import caches
+from django.core.management import call_command
 
 from tests.browser import free_port
 from tests.servers import (
@@ -103,3 +106,47 @@ def test_without_the_database_readers_get_a_chinese_503_and_the_app_json(tmp_pat
             "application/json"
         }
         assert ' 500 "' not in server.access_log.read_text(), server.access_log.read_text()
+
+
+def _kill_this_process_connection() -> None:
+    """The database ends the connection this process holds, as a restart or a failover would."""
+    import psycopg
+    from django.db import connection
+
+    connection.ensure_connection()
+    with psycopg.connect(os.environ["DATABASE_URL"], dbname="postgres", autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid])
+
+
+@pytest.mark.skipif(not on_postgres_suite(), reason="needs PostgreSQL: run with DATABASE_URL=postgres://… (CI does)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("path", ["/", "/yaowen/", "/search/?q=青岛", "/api/v1/articles", "/api/v1/home"])
+def test_a_read_whose_connection_dies_under_it_is_answered_on_a_new_connection(client, path, settings):
+    # Django's test client runs no CONN_HEALTH_CHECKS between requests: the dead connection reaches
+    # the view, as one that dies between the check and the first query does in production.
+    call_command("import_edition", "seeds/", verbosity=0)
+    caches[settings.READER_PAGE_CACHE].clear()
+    _kill_this_process_connection()
+    assert client.get(path).status_code == 200
+
+
+@pytest.fixture(autouse=True)
+def _no_dead_connection_left(request):
+    yield
+    if "client" in request.fixturenames:
+        # The test client skips Django's end-of-request cleanup: what was killed is closed here.
+        from django.db import connection
+
+        connection.close()
+
+
+@pytest.mark.skipif(not on_postgres_suite(), reason="needs PostgreSQL: run with DATABASE_URL=postgres://… (CI does)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_without_the_retry_that_read_is_a_503_not_a_500(client, settings):
+    """The control: the test above fails without RetryReadOnNewConnectionMiddleware."""
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith("RetryReadOnNewConnectionMiddleware")]
+    call_command("import_edition", "seeds/", verbosity=0)
+    caches[settings.READER_PAGE_CACHE].clear()
+    _kill_this_process_connection()
+    response = client.get("/api/v1/articles")
+    assert response.status_code == 503 and response.json() == {"detail": "服务暂时不可用,请稍后重试"}
