@@ -40,6 +40,9 @@ from newsroom.reporters.models import kind_for_role
 EDITION_RELEASE = time(6, 0)
 
 Progress = Callable[[int, int], None]
+# New pages are written, and written pages indexed, this many at a time: the statements,
+# revisions and search rows of one batch are in memory at once, not those of a whole edition.
+BATCH_SIZE = 500
 # Set by the tree and by Wagtail when the page is added, not by the edition.
 TREE_FIELDS = ("path", "depth", "numchild", "url_path", "slug", "draft_title", "translation_key")
 
@@ -163,7 +166,8 @@ class _EditionWriter:
         self.sections = sections
         self.report = report
         self.progress = progress
-        self.written: list[Page] = []
+        # The ids of the pages written, by model, indexed once the writes are done.
+        self.written: dict[type[Page], list[int]] = {}
         # New articles by section, written in bulk once every article is read and checked.
         self.new: dict[str, list[ArticlePage]] = {}
 
@@ -184,20 +188,30 @@ class _EditionWriter:
                 self._update(page, article, key)
             if self.progress:
                 self.progress(done, total)
-        for slug, pages in self.new.items():
-            self._add_published_articles(self.section_pages[slug], pages)
+        for slug in list(self.new):
+            pages = self.new.pop(slug)
+            while pages:
+                # Taken off the list as they go in, so a written batch can be freed.
+                batch, pages[:BATCH_SIZE] = pages[:BATCH_SIZE], []
+                self._add_published_articles(self.section_pages[slug], batch)
 
     def reindex(self) -> None:
         """Bring the search and reference indexes up to date with every page written."""
-        for page in self.written:
-            ReferenceIndex.create_or_update_for_object(page)
-        for model in {type(page) for page in self.written}:
-            pages = model.objects.filter(pk__in=[p.pk for p in self.written if type(p) is model])
-            if model is ArticlePage:
-                pages = pages.prefetch_related("bylines__reporter", "photo_credits__reporter")
-            pages = list(pages)
-            for backend in get_search_backends():
-                backend.add_bulk(model, pages)
+        for model, ids in self.written.items():
+            for start in range(0, len(ids), BATCH_SIZE):
+                # Read back as stored: what the indexes see is what the database holds.
+                pages = model.objects.filter(pk__in=ids[start : start + BATCH_SIZE])
+                if model is ArticlePage:
+                    pages = pages.prefetch_related("bylines__reporter", "photo_credits__reporter")
+                pages = list(pages)
+                for page in pages:
+                    ReferenceIndex.create_or_update_for_object(page)
+                for backend in get_search_backends():
+                    backend.add_bulk(model, pages)
+
+    def _wrote(self, pages: Sequence[Page]) -> None:
+        for page in pages:
+            self.written.setdefault(type(page), []).append(page.pk)
 
     def _add_published(self, parent: Page, page: Page) -> None:
         """Add a new page to the tree already published, in the state Wagtail's publish leaves it.
@@ -217,7 +231,7 @@ class _EditionWriter:
         page.save(update_fields=["live", "live_revision"], clean=False)
         log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
         page_published.send(sender=page.specific_class, instance=page, revision=revision)
-        self.written.append(page)
+        self._wrote([page])
 
     def _add_published_articles(self, section: SectionPage, pages: list[ArticlePage]) -> None:
         """Add new articles to a section already published, leaving the rows Wagtail's create and publish leave.
@@ -270,7 +284,7 @@ class _EditionWriter:
         for page in pages:
             # The reader page cache listens for this to purge itself.
             page_published.send(sender=ArticlePage, instance=page, revision=page.live_revision)
-        self.written.extend(pages)
+        self._wrote(pages)
 
     @staticmethod
     def _children(pages: list[ArticlePage], relation: str) -> list[ArticleByline | ArticlePhotoCredit]:
@@ -395,5 +409,5 @@ class _EditionWriter:
                 f"{self.edition.source_name}:{article.line}: {article.title}: "
                 "updated as a draft, not published: an editor had unpublished it"
             )
-        self.written.append(page)
+        self._wrote([page])
         self.report.updated.append(article.title)

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 from django.utils.text import slugify
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from wagtail.signals import page_published
 
+from newsroom.importer import loader
 from newsroom.importer.loader import load_edition
 from newsroom.importer.parser import parse_edition
 from newsroom.importer.sections import load_sections
@@ -155,3 +156,20 @@ def test_a_new_article_is_found_by_search_and_served_live(client):
     response = client.get(article.url)
     assert response.status_code == 200
     assert "今天开通运营" in response.content.decode()
+
+
+def test_an_edition_written_in_batches_leaves_the_tree_slugs_revisions_and_search_of_one_write(monkeypatch):
+    monkeypatch.setattr(loader, "BATCH_SIZE", 2)
+    titles = [f"青岛地铁{n}号线开通" for n in range(1, 6)]
+    text = "".join(ONE.replace(TITLE, title) for title in titles) + ONE
+    report = _import(text.encode(), "qingdao-2020-12-02.txt")
+    assert report.created == [*titles, TITLE]
+    section = _section_of(text.encode(), "qingdao-2020-12-02.txt")
+    children = list(section.get_children().specific().order_by("path"))
+    assert [page.title for page in children] == [*titles, TITLE]
+    assert [page.slug for page in children] == [slugify(title, allow_unicode=True) for title in [*titles, TITLE]]
+    assert all(page.live and page.live_revision_id == page.latest_revision_id is not None for page in children)
+    assert all(page.bylines.get().reporter.title == "肖芳" for page in children)
+    assert {page.pk for page in ArticlePage.objects.search("地铁")} == {page.pk for page in children}
+    assert ReferenceIndex.objects.filter(object_id__in=[str(page.pk) for page in children]).exists()
+    _assert_tree_is_valid()
