@@ -175,10 +175,19 @@ def related_articles(scope: ReaderScope, article: ArticlePage, *, limit: int = R
     """Editors' picks a reader may see, in their order, then the same section's newest."""
     picks = ArticleRelatedLink.objects.filter(page=article)
     pick_order = picks.filter(related=OuterRef("pk")).values("sort_order")[:1]
+    # The candidates in two small reads the indexes answer (the picks by id, the section's newest
+    # by path prefix and publication time, LIMIT n each), one UNION inside a single IN: matching the
+    # section on a computed path would read every article of the archive to keep four.
+    candidates = article_feed_live(scope).exclude(pk=article.pk).order_by()
+    picked = candidates.filter(pk__in=picks.values("related_id")).values("pk")
+    section_newest = ArticlePage.objects.filter(
+        pk__in=candidates.filter(path__startswith=article.path[: -ArticlePage.steplen])
+        .order_by("-first_published_at", "-id")
+        .values("pk")[:limit]
+    ).order_by().values("pk")
     return (
         article_feed_live(scope)
-        .filter(Q(pk__in=picks.values("related_id")) | Q(section_path=article.path[: -ArticlePage.steplen]))
-        .exclude(pk=article.pk)
+        .filter(pk__in=picked.union(section_newest, all=True))
         .annotate(pick_order=Subquery(pick_order))
         .order_by(F("pick_order").asc(nulls_last=True), "-first_published_at", "-id")[:limit]
     )
