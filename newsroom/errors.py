@@ -50,8 +50,11 @@ class RetryReadOnNewConnectionMiddleware:
         retry = getattr(request, "newsroom_view", None)
         if retry is None or request.method not in READS or not is_database_unavailable(exception):
             return None
-        if any(connection.in_atomic_block for connection in connections.all(initialized_only=True)):
+        opened = connections.all(initialized_only=True)
+        if any(connection.in_atomic_block for connection in opened):
             return None  # inside a transaction the lost work cannot be replayed from here
+        if not any(connection.connection is None or not connection.is_usable() for connection in opened):
+            return None  # the connection still works: a timeout or a lock, not a lost connection
         del request.newsroom_view  # once: a second failure is an outage, answered with the 503
         logger.warning(
             "database connection lost during %s %s, retrying once: %s", request.method, request.path, exception

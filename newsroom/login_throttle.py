@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from wagtail.admin.views.account import get_user_login_form, password_reset_enabled
@@ -86,7 +86,10 @@ def lockouts(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         username, address = request.POST.get("username", ""), request.POST.get("ip_address", "")
-        if reset(ip=address or None, username=username or None):
+        if not (username and address):
+            # axes' reset() with neither would unlock everyone.
+            return HttpResponseBadRequest("需要账号和地址")
+        if reset(ip=address, username=username):
             messages.success(request, f"已解锁:账号「{username}」在 {address} 可以重新登录。")
         return redirect("newsroom_lockouts")
     cool_off = get_cool_off()

@@ -100,6 +100,10 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database host that does not answer at all (a failover to a dead address) costs seconds, then
+    # the 503 page, instead of hanging each worker until gunicorn kills it.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take SQLite's write lock when a transaction starts, so concurrent writers
     # (two imports, an import and an editor) wait their turn instead of failing midway.

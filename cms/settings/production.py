@@ -33,6 +33,9 @@ SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = _flag("SECURE_HSTS_PRELOAD", True)
+# The same proxy appends the reader's address to X-Forwarded-For: without counting it, every reader
+# would be nginx's 127.0.0.1 to the login lock-out and the search limit. 2 with a CDN in front.
+NEWSROOM_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -66,6 +69,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "file_overwrite": False,
         "object_parameters": {"CacheControl": "public, max-age=3600"},
     }
+    if _bucket["custom_domain"] and not os.environ.get("MEDIA_ORIGIN"):
+        # Photos come from there: the Content-Security-Policy must let them in.
+        CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"https://{_bucket['custom_domain']}")
     STORAGES = {
         **STORAGES,
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _bucket},

@@ -40,8 +40,10 @@ def answer_in_json(view: View) -> View:
         except Http404:
             # Only views outside the routers raise it (ninja's API root): endpoints answer their own.
             response = unknown_path(request)
-        if head:
-            request.method = "HEAD"
+        finally:
+            # Also when the view raises: a retry (newsroom/errors.py) must see the HEAD it was.
+            if head:
+                request.method = "HEAD"
         # The scope the view read through, if any, says when its content may change unpublished.
         scope = scope_read_by(request)
         response = apply_http_caching(request, response, horizon=scope.next_change if scope else None)
