@@ -180,11 +180,15 @@ def related_articles(scope: ReaderScope, article: ArticlePage, *, limit: int = R
     # section on a computed path would read every article of the archive to keep four.
     candidates = article_feed_live(scope).exclude(pk=article.pk).order_by()
     picked = candidates.filter(pk__in=picks.values("related_id")).values("pk")
-    section_newest = ArticlePage.objects.filter(
-        pk__in=candidates.filter(path__startswith=article.path[: -ArticlePage.steplen])
-        .order_by("-first_published_at", "-id")
-        .values("pk")[:limit]
-    ).order_by().values("pk")
+    section_newest = (
+        ArticlePage.objects.filter(
+            pk__in=candidates.filter(path__startswith=article.path[: -ArticlePage.steplen])
+            .order_by("-first_published_at", "-id")
+            .values("pk")[:limit]
+        )
+        .order_by()
+        .values("pk")
+    )
     return (
         article_feed_live(scope)
         .filter(pk__in=picked.union(section_newest, all=True))
