@@ -170,10 +170,12 @@ def main() -> None:
         above = figures["peak_mb"] - figures["start_mb"]
         base_size, base = first.setdefault(stage, (size, figures))
         base_above = base["peak_mb"] - base["start_mb"]
+        # A first size too small to move the peak has no memory ratio to give.
+        memory_ratio = f"{above / base_above:8.1f}" if base_above > 0 else f"{'-':>8s}"
         print(
             f"{stage:8s} {size / MEGABYTE:8.2f} {figures['articles']:8d} {figures['seconds']:8.2f} "
             f"{figures['peak_mb']:8.0f} {above:11.0f} {size / base_size:7.1f} "
-            f"{figures['seconds'] / base['seconds']:7.1f} {above / base_above:8.1f}"
+            f"{figures['seconds'] / base['seconds']:7.1f} {memory_ratio}"
         )
 
 
