@@ -220,3 +220,22 @@ def gunicorn(env: dict[str, str], logs: Path, *, workers: int = 2) -> Iterator[S
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def script_result(script: str, env: dict[str, str], *, timeout: float = 300) -> dict:
+    """Run `script` in a Python process of its own (settings imported from scratch, as a server
+    does) and return the JSON it printed after `RESULT`, or fail with the end of its errors."""
+    import json
+    import textwrap
+
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    return json.loads(done.stdout.split("RESULT", 1)[1])

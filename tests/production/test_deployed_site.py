@@ -18,8 +18,6 @@ import re
 import secrets
 import shutil
 import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -44,7 +42,7 @@ from tests.production.stack import (
     postgres_server_url,
     request,
 )
-from tests.servers import MANAGE, redis_answers
+from tests.servers import MANAGE, redis_answers, script_result
 
 REDIS_URL = os.environ.get("TEST_REDIS_PRODUCTION_URL", "redis://127.0.0.1:6379/10")
 HTTPS = {"X-Forwarded-Proto": "https"}
@@ -109,17 +107,7 @@ def production_environment(database_url: str, folder: Path) -> dict[str, str]:
 
 
 def first_deploy(env: dict[str, str]) -> dict[str, str]:
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(FIRST_DEPLOY)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-4000:]
-    return json.loads(done.stdout.split("RESULT", 1)[1])
+    return script_result(FIRST_DEPLOY, env, timeout=300)
 
 
 def imported_modules(log: str) -> list[str]:

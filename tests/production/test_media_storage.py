@@ -3,17 +3,14 @@ year), MEDIA_ROOT from the environment in production, and an S3-compatible bucke
 
 import hashlib
 import io
-import json
 import os
-import subprocess
-import sys
-import textwrap
 
 import pytest
-from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as Picture
 from wagtail.images.models import Image
+
+from tests.servers import script_result
 
 pytestmark = pytest.mark.django_db
 
@@ -87,17 +84,7 @@ def production_storages(**environment: str) -> dict:
         "PAGE_CACHE_URL": "redis://127.0.0.1:1/0",
         **environment,
     }
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(STORAGES_SCRIPT)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.split("RESULT", 1)[1])
+    return script_result(STORAGES_SCRIPT, env, timeout=120)
 
 
 def test_production_keeps_uploads_in_the_media_root_it_is_given(tmp_path):

@@ -1,15 +1,12 @@
 """Under production settings (WhiteNoise, hashed manifest), pages render after `collectstatic`."""
 
-import json
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 from django.conf import settings
 
 from tests.browser import free_port
+from tests.servers import script_result
 
 # A settings module that is production's own, with the static and database files in a temp folder.
 SETTINGS = """
@@ -43,29 +40,23 @@ print("RESULT" + json.dumps(result, ensure_ascii=False))
 """
 
 
-def test_pages_render_with_hashed_static_files_under_production_settings(tmp_path: Path):
+def production_like(tmp_path: Path) -> dict[str, str]:
+    """The environment of a process on production's settings, its files in `tmp_path`."""
     (tmp_path / "prod_like.py").write_text(SETTINGS.format(static_root=str(tmp_path / "static")))
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "prod_like",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(settings.BASE_DIR)]),
         "SECRET_KEY": "production-like-test-key",
         "ALLOWED_HOSTS": "news.example.cn",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        # Production needs a shared reader cache; here one that is down, which costs nothing but speed.
+        "PAGE_CACHE_URL": f"redis://127.0.0.1:{free_port()}/0",
     }
-    # Production needs a shared reader cache; here one that is down, which costs nothing but speed.
-    env["PAGE_CACHE_URL"] = f"redis://127.0.0.1:{free_port()}/0"
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(SCRIPT)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.split("RESULT", 1)[1])
+
+
+def test_pages_render_with_hashed_static_files_under_production_settings(tmp_path: Path):
+    result = script_result(SCRIPT, production_like(tmp_path), timeout=300)
     stylesheet = result.pop("stylesheet")
     assert result.pop("404") == 404
     assert result == dict.fromkeys(result, 200), result
@@ -102,27 +93,7 @@ print("RESULT" + json.dumps(result, ensure_ascii=False))
 
 
 def test_uncollected_static_files_stop_the_start_with_one_clear_error_not_a_500_per_page(tmp_path: Path):
-    (tmp_path / "prod_like.py").write_text(SETTINGS.format(static_root=str(tmp_path / "static")))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "prod_like",
-        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(settings.BASE_DIR)]),
-        "SECRET_KEY": "production-like-test-key",
-        "ALLOWED_HOSTS": "news.example.cn",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "PAGE_CACHE_URL": f"redis://127.0.0.1:{free_port()}/0",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(UNCOLLECTED_SCRIPT)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.split("RESULT", 1)[1])
+    result = script_result(UNCOLLECTED_SCRIPT, production_like(tmp_path), timeout=300)
     # `manage.py check --deploy` and the WSGI entry point gunicorn loads refuse, with the remedy.
     returncode, printed = result["check"]
     assert returncode == 1 and "newsroom.E001" in printed and "collectstatic" in printed
