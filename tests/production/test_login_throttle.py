@@ -88,6 +88,14 @@ def test_a_spoofed_x_forwarded_for_does_not_escape_the_lockout(editor, limit):
     assert attempt("zhangwei", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.200").status_code == 429
 
 
+def test_guesses_spread_over_one_ipv6_network_share_one_lockout(editor, limit):
+    # One home or office holds a whole /64 (RFC 3849 documentation addresses): one client.
+    for n in range(limit):
+        attempt("zhangwei", "wrong-password", address=f"2001:db8:0:1::{n + 1:x}")
+    assert attempt("zhangwei", PASSWORD, address="2001:db8:0:1:ffff::9").status_code == 429
+    assert attempt("zhangwei", PASSWORD, address="2001:db8:0:2::1").signed_in is True
+
+
 def test_every_failure_and_the_lockout_are_on_record(editor, limit, caplog):
     with caplog.at_level(logging.WARNING, logger="axes"):
         fail(limit)
