@@ -6,8 +6,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from newsroom.api.throttling import search_throttle
 from newsroom.articles.selectors import article_listing_live, article_search_live
 from newsroom.readers.paging import paginate
 from newsroom.readers.scope import reader_scope
@@ -26,6 +28,8 @@ def search(request: HttpRequest) -> HttpResponse:
         message = f"搜索词太长:最多 {MAX_QUERY_LENGTH} 个字。"
         return HttpResponseBadRequest(render_to_string("newsroom/bad_request.html", {"message": message}, request))
     results = None
+    if query and not search_throttle.allow_request(request):
+        return _too_many_searches(search_throttle.wait())
     if query:
         # The request's outline (kept with the page cache) decides visibility; the page of
         # results comes with its bodies, for the snippets.
@@ -35,6 +39,16 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         # Result pages are thin and endless: keep them out of search engines' indexes.
         response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _too_many_searches(wait: float | None) -> HttpResponse:
+    """429 in Chinese: the same per-client limit as the app's search (rendered answers only)."""
+    seconds = int(wait or 60)
+    message = f"搜索太频繁,请 {seconds} 秒后再试。"
+    response = HttpResponse(render_to_string("newsroom/bad_request.html", {"message": message}), status=429)
+    response["Retry-After"] = str(seconds)
+    add_never_cache_headers(response)
     return response
 
 

@@ -130,3 +130,19 @@ def test_with_the_counting_cache_down_searches_still_answer(settings, caplog):
 
     assert statuses == [200] * (LIMIT + 2)
     assert "rate limit cache unavailable" in caplog.text
+
+
+def test_the_sites_search_page_shares_the_limit_and_says_so_in_chinese(counting_cache):
+    """The reader site's /search/ runs the same ranked search (and more): the same count per client."""
+    client = Client(REMOTE_ADDR=READER_A)
+    pages = [client.get("/search/", {"q": f"青岛{next(_queries)}"}) for _ in range(LIMIT)]
+    assert [page.status_code for page in pages] == [200] * LIMIT
+    assert search(client).status_code == 429  # the app's search, same client: the same count
+
+    refused = client.get("/search/", {"q": f"青岛{next(_queries)}"})
+    assert refused.status_code == 429
+    assert f"搜索太频繁,请 {refused['Retry-After']} 秒后再试" in refused.content.decode()
+    assert "no-store" in refused["Cache-Control"]
+    # The search form without a query, and other readers, are not refused.
+    assert client.get("/search/").status_code == 200
+    assert Client(REMOTE_ADDR=READER_B).get("/search/", {"q": "青岛"}).status_code == 200
