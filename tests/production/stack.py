@@ -39,6 +39,7 @@ NGINX_VARIABLES = (
     "TLS_CERTIFICATE_KEY",
     "GUNICORN_ADDRESS",
     "MEDIA_ROOT",
+    "ERROR_PAGES",
 )
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # What the Debian package puts beside its own nginx.conf.
@@ -207,6 +208,7 @@ def nginx(prefix: Path, *, upstream: str, media_root: Path) -> Iterator[Nginx]:
                 "TLS_CERTIFICATE_KEY": str(key),
                 "GUNICORN_ADDRESS": upstream,
                 "MEDIA_ROOT": str(media_root),
+                "ERROR_PAGES": str(DEPLOY / "nginx" / "errors"),
             }
         )
     )

@@ -27,9 +27,12 @@ from urllib.parse import quote
 import pytest
 import redis
 from django.conf import settings
+from django.template.loader import render_to_string
 
+from tests.browser import free_port
 from tests.conftest import require_system_part
 from tests.production.stack import (
+    DEPLOY,
     HOST,
     NGINX,
     Gunicorn,
@@ -319,3 +322,28 @@ def test_over_tls_django_sees_https_and_the_client_cannot_say_otherwise(proxy):
     assert claimed.status == 200
     # Django sends HSTS over HTTPS only: it saw plain HTTP.
     assert "Strict-Transport-Security" not in claimed.headers
+
+
+# While gunicorn restarts or is down, nginx answers; in Chinese, like the site.
+
+UNAVAILABLE_PAGE = DEPLOY / "nginx" / "errors" / "unavailable.html"
+
+
+def test_nginx_keeps_the_sites_own_503_page():
+    """One page, two servers: the copy nginx serves is the template Django renders (deploy/README.md
+    says how to regenerate it)."""
+    assert UNAVAILABLE_PAGE.read_text(encoding="utf-8") == render_to_string("503.html")
+
+
+def test_with_gunicorn_down_nginx_answers_the_chinese_503_page(tmp_path: Path):
+    require_system_part(Path(NGINX).exists(), "nginx", "apt-get install nginx")
+    require_system_part(shutil.which("openssl") is not None, "openssl", "apt-get install openssl")
+    nobody = f"127.0.0.1:{free_port()}"
+    with nginx(tmp_path / "nginx", upstream=nobody, media_root=tmp_path) as server:
+        for path in ("/", "/yaowen/", "/api/v1/home"):
+            answer = request(server.https_port, path, tls=server.certificate)
+            assert answer.status == 503, (path, answer.status, server.log()[-2000:])
+            assert answer.headers["Content-Type"].startswith("text/html")
+            assert "网站暂时无法访问" in answer.text and 'lang="zh-CN"' in answer.text
+            assert answer.headers["Retry-After"] == "30"
+            assert answer.headers["Cache-Control"] == "no-store"
