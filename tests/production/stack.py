@@ -249,6 +249,18 @@ class Response:
         return self.body.decode("utf-8", "replace")
 
 
+class SiteConnection(http.client.HTTPSConnection):
+    """TLS to 127.0.0.1 naming `server_name` in the handshake (SNI), as a browser asking for it does."""
+
+    def __init__(self, *args, server_name: str = HOST, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.server_name = server_name
+
+    def connect(self) -> None:
+        http.client.HTTPConnection.connect(self)
+        self.sock = self._context.wrap_socket(self.sock, server_hostname=self.server_name)
+
+
 def request(
     port: int,
     path: str,
@@ -263,7 +275,7 @@ def request(
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     else:
         context = ssl.create_default_context(cafile=str(tls))
-        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=timeout, context=context)
+        connection = SiteConnection("127.0.0.1", port, timeout=timeout, context=context)
     try:
         connection.request("GET", path, headers={"Host": HOST, **(headers or {})})
         response = connection.getresponse()

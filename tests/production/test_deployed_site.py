@@ -38,6 +38,7 @@ from tests.production.stack import (
     Gunicorn,
     Nginx,
     Response,
+    SiteConnection,
     gunicorn,
     nginx,
     postgres_answers,
@@ -347,3 +348,21 @@ def test_with_gunicorn_down_nginx_answers_the_chinese_503_page(tmp_path: Path):
             assert "网站暂时无法访问" in answer.text and 'lang="zh-CN"' in answer.text
             assert answer.headers["Retry-After"] == "30"
             assert answer.headers["Cache-Control"] == "no-store"
+
+
+def test_nginx_closes_connections_for_other_host_names(proxy):
+    import http.client
+    import ssl
+
+    plain = http.client.HTTPConnection("127.0.0.1", proxy.http_port, timeout=10)
+    plain.request("GET", "/", headers={"Host": "scanner.example"})
+    with pytest.raises((http.client.RemoteDisconnected, ConnectionResetError)):
+        plain.getresponse()
+    plain.close()
+    # Over TLS the handshake itself is refused for a name that is not the site's.
+    context = ssl.create_default_context(cafile=str(proxy.certificate))
+    context.check_hostname = False
+    other = SiteConnection("127.0.0.1", proxy.https_port, timeout=10, context=context, server_name="scanner.example")
+    with pytest.raises(ssl.SSLError):
+        other.request("GET", "/", headers={"Host": "scanner.example"})
+    assert over_tls(proxy, "/").status == 200
