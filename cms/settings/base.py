@@ -126,7 +126,7 @@ CACHES = {
         if os.environ.get("PAGE_CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "reader-pages"}
     ),
-    # The app API's per-client counters (newsroom/api/throttling.py): on the same Redis, so every
+    # The app API's per-client counters (newsroom/throttling.py): on the same Redis, so every
     # process counts together.
     "ratelimit": (
         {
@@ -214,7 +214,7 @@ AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.locked_out"
 # Every failure kept with its time and address (the AccessFailureLog table), not only the count.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
-# The app API's search (newsroom/api/throttling.py): searches rendered per client, in
+# The app API's search (newsroom/throttling.py): searches rendered per client, in
 # django-ratelimit's notation ("30/m": 30 a minute; empty: no limit). Answers from the reader
 # cache are not counted. IPv6 clients are counted by their /64.
 NEWSROOM_SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "30/m") or None

@@ -8,9 +8,9 @@ from ninja import Query, Router
 
 from newsroom.api import payloads, schemas
 from newsroom.api.pagination import search_page
-from newsroom.api.throttling import search_throttle
 from newsroom.articles.selectors import article_feed_live, article_search_ids_live, attach_credits, for_listing
 from newsroom.readers.scope import ReaderScope, reader_scope
+from newsroom.throttling import search_throttle
 
 logger = logging.getLogger(__name__)
 router = Router(tags=["search"])

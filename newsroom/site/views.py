@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from newsroom.api.throttling import search_throttle
 from newsroom.articles.selectors import article_listing_live, article_search_live
 from newsroom.readers.paging import paginate
 from newsroom.readers.scope import reader_scope
 from newsroom.search.highlight import highlight, snippet
+from newsroom.throttling import search_throttle
 
 # Longer queries are not searches a reader types; refuse them before they reach the index.
 MAX_QUERY_LENGTH = 100

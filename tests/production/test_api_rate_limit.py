@@ -11,7 +11,7 @@ import redis
 from django.core.cache import caches
 from django.test import Client
 
-from newsroom.api.throttling import search_throttle
+from newsroom.throttling import search_throttle
 from tests.conftest import require_system_part
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,7 @@ def test_with_the_counting_cache_down_searches_still_answer(settings, caplog):
     settings.CACHES = {**settings.CACHES, "ratelimit": {**redis_cache(), "LOCATION": "redis://127.0.0.1:1/0"}}
     client = Client(REMOTE_ADDR=READER_A)
 
-    with caplog.at_level(logging.WARNING, logger="newsroom.api.throttling"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.throttling"):
         statuses = [search(client).status_code for _ in range(LIMIT + 2)]
 
     assert statuses == [200] * (LIMIT + 2)

@@ -1,4 +1,5 @@
-"""Per-client rate limits on the app API's expensive endpoints: django-ratelimit's counters, as ninja throttles.
+"""Per-client rate limits on expensive reads (search, in the app API and on the site): django-ratelimit's
+counters, as ninja throttles (the site's search view asks the same throttle).
 
 - **Counted atomically** in a shared cache (`RATELIMIT_USE_CACHE`, Redis in production): a fixed
   window per client, `cache.add` then `cache.incr`, so concurrent requests cannot slip through
