@@ -34,7 +34,6 @@ import json
 import os
 import random
 import re
-import resource
 import shlex
 import shutil
 import signal
@@ -56,9 +55,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import POSTGRES, drop_postgres, fresh_postgres  # noqa: E402 - after the path is set
 from bench.reader_traffic import (  # noqa: E402
+    CONNECTION_ERRORS,
+    PhasedClient,
     percentile,
     production_env,
-    read_response,
     reader_addresses,
     stop,
     wait_until_answers,
@@ -233,11 +233,11 @@ def sample_cpu(master: int, phases: list[list]) -> tuple[threading.Thread, dict[
 # --- the client process -------------------------------------------------------------------------
 
 
-class Load:
+class Load(PhasedClient):
     """The client: N connections sending the mix until the last phase ends; every request recorded."""
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self.port = config["port"]
+        super().__init__(config["port"], config["phases"])
         self.connections = config["connections"]
         self.rng = random.Random(config["seed"])
         self.targets = config["targets"]
@@ -245,16 +245,8 @@ class Load:
         self.kind_cumulative = [sum(share for _, share in MIX[: i + 1]) for i in range(len(MIX))]
         # Articles by Zipf rank (newest hottest); every other kind's addresses equally often.
         self.article_cumulative = zipf_cumulative(len(self.targets["article"]))
-        self.phases = config["phases"]
         # (phase, kind, status or 0, error or None, X-Cache, started (wall clock), ms)
         self.records: list[tuple[str, str, int, str | None, str | None, float, float]] = []
-        self.connects = 0
-
-    def phase_at(self, now: float) -> str | None:
-        for name, start, end in self.phases:
-            if start <= now < end:
-                return name
-        return None
 
     def draw(self) -> tuple[str, str]:
         kind = self.kinds[bisect.bisect(self.kind_cumulative, self.rng.random() * self.kind_cumulative[-1])]
@@ -267,8 +259,7 @@ class Load:
     async def connection(self, index: int) -> None:
         # Each connection is a reader of its own, as the proxy in front tells gunicorn (TRUSTED_PROXY_COUNT=1).
         client = f"198.51.100.{index + 1}"
-        reader: asyncio.StreamReader | None = None
-        writer: asyncio.StreamWriter | None = None
+        kept = self.kept_alive()
         while (phase := self.phase_at(now := time.time())) is not None:
             kind, target = self.draw()
             request = (
@@ -276,49 +267,19 @@ class Load:
                 f"X-Forwarded-For: {client}\r\nUser-Agent: bench-load\r\nAccept: */*\r\n\r\n"
             ).encode()
             started = time.perf_counter()
-            # A kept-alive connection the server closed while idle fails on reuse: one retry on a new one.
-            for attempt in range(2):
-                reused = writer is not None
-                try:
-                    if writer is None:
-                        reader, writer = await asyncio.wait_for(
-                            asyncio.open_connection(HOST, self.port), REQUEST_TIMEOUT
-                        )
-                        self.connects += 1
-                    writer.write(request)
-                    status, xcache, closes = await asyncio.wait_for(read_response(reader), REQUEST_TIMEOUT)
-                except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as e:
-                    if writer is not None:
-                        writer.close()
-                    reader = writer = None
-                    if reused and attempt == 0 and not isinstance(e, TimeoutError):
-                        continue
-                    error = "timeout" if isinstance(e, TimeoutError) else type(e).__name__
-                    self.records.append((phase, kind, 0, error, None, now, (time.perf_counter() - started) * 1000))
-                    # A server that refuses connections would otherwise be hammered in a tight loop.
-                    await asyncio.sleep(0.05)
-                    break
-                self.records.append((phase, kind, status, None, xcache, now, (time.perf_counter() - started) * 1000))
-                if closes:
-                    writer.close()
-                    reader = writer = None
-                break
-        if writer is not None:
-            writer.close()
-
-    async def cpu_at_boundaries(self) -> dict[str, float]:
-        """This process's CPU seconds (user + system) at each phase's start and end."""
-        marks: dict[str, float] = {}
-        for name, start, end in self.phases:
-            for label, moment in ((f"{name}:start", start), (f"{name}:end", end)):
-                await asyncio.sleep(max(0.0, moment - time.time()))
-                usage = resource.getrusage(resource.RUSAGE_SELF)
-                marks[label] = usage.ru_utime + usage.ru_stime
-        return marks
+            try:
+                status, xcache = await kept.send(request)
+            except CONNECTION_ERRORS as e:
+                error = "timeout" if isinstance(e, TimeoutError) else type(e).__name__
+                self.records.append((phase, kind, 0, error, None, now, (time.perf_counter() - started) * 1000))
+                # A server that refuses connections would otherwise be hammered in a tight loop.
+                await asyncio.sleep(0.05)
+                continue
+            self.records.append((phase, kind, status, None, xcache, now, (time.perf_counter() - started) * 1000))
+        kept.close()
 
     async def run(self) -> dict[str, Any]:
-        await asyncio.sleep(max(0.0, self.phases[0][1] - time.time()))
-        cpu, *_ = await asyncio.gather(self.cpu_at_boundaries(), *(self.connection(i) for i in range(self.connections)))
+        cpu = await self.run_connections([self.connection(i) for i in range(self.connections)])
         return {"records": self.records, "cpu": cpu, "connects": self.connects}
 
 

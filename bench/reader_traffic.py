@@ -247,22 +247,60 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, str | None, 
     return int(status), xcache.lower() if xcache is not None else None, closes
 
 
-class Traffic:
-    """The client's state: what to request, what came back, per phase."""
+# What a failed exchange raises: refused, reset, timed out, cut short, or not HTTP at all.
+CONNECTION_ERRORS = (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError)
 
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.config = config
-        self.rng = random.Random(config["seed"])
-        self.targets = {kind: config["addresses"][kind] for kind, _ in MIX}
-        self.cumulative = {kind: zipf_cumulative(len(targets)) for kind, targets in self.targets.items()}
-        self.kinds = [kind for kind, _ in MIX]
-        self.kind_cumulative = [sum(share for _, share in MIX[: i + 1]) for i in range(len(MIX))]
-        self.phases = [(name, start, end) for name, start, end in config["phases"]]
-        self.seen: set[str] = set()
-        # Per phase: (kind, status or 0 for a connection error, X-Cache, latency in ms, first request of the address).
-        self.records: dict[str, list[tuple[str, int, str | None, float, bool]]] = {p[0]: [] for p in self.phases}
-        self.connection_errors: Counter[str] = Counter()
+
+class KeptAlive:
+    """One client connection, kept alive between requests and opened again when the server closed it."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
         self.connects = 0
+
+    async def send(self, request: bytes) -> tuple[int, str | None]:
+        """The answer's status and X-Cache; raises one of CONNECTION_ERRORS when there is none."""
+        # A kept-alive connection the server closed while idle fails on reuse: one retry on a new one.
+        for attempt in range(2):
+            reused = self.writer is not None
+            try:
+                if self.writer is None:
+                    self.reader, self.writer = await asyncio.wait_for(
+                        asyncio.open_connection(HOST, self.port), REQUEST_TIMEOUT
+                    )
+                    self.connects += 1
+                self.writer.write(request)
+                status, xcache, closes = await asyncio.wait_for(read_response(self.reader), REQUEST_TIMEOUT)
+            except CONNECTION_ERRORS as error:
+                self.close()
+                if reused and attempt == 0 and not isinstance(error, TimeoutError):
+                    continue
+                raise
+            if closes:
+                self.close()
+            return status, xcache
+        raise AssertionError("unreachable: the second attempt returns or raises")
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+class PhasedClient:
+    """A client process's clock: which phase a moment is in, its own CPU at each phase's ends, and
+    its connections (each a `KeptAlive`) running until the last phase ends."""
+
+    def __init__(self, port: int, phases: list) -> None:
+        self.port = port
+        self.phases = [(name, start, end) for name, start, end in phases]
+        self.kept: list[KeptAlive] = []
+
+    @property
+    def connects(self) -> int:
+        return sum(kept.connects for kept in self.kept)
 
     def phase_at(self, now: float) -> str | None:
         for name, start, end in self.phases:
@@ -270,51 +308,10 @@ class Traffic:
                 return name
         return None
 
-    def draw(self) -> tuple[str, str]:
-        kind = self.kinds[bisect.bisect(self.kind_cumulative, self.rng.random() * self.kind_cumulative[-1])]
-        cumulative = self.cumulative[kind]
-        rank = bisect.bisect(cumulative, self.rng.random() * cumulative[-1])
-        return kind, self.targets[kind][min(rank, len(cumulative) - 1)]
-
-    async def connection(self) -> None:
-        """One client connection: request after request until run (b) ends, reconnecting when the server closes."""
-        port = self.config["port"]
-        reader: asyncio.StreamReader | None = None
-        writer: asyncio.StreamWriter | None = None
-        while (phase := self.phase_at(time.time())) is not None:
-            kind, target = self.draw()
-            first = target not in self.seen
-            self.seen.add(target)
-            request = (
-                f"GET {target} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\n"
-                "User-Agent: bench-reader-traffic\r\nAccept: */*\r\n\r\n"
-            ).encode()
-            started = time.perf_counter()
-            # A kept-alive connection the server closed while idle fails on reuse: one retry on a new one.
-            for attempt in range(2):
-                reused = writer is not None
-                try:
-                    if writer is None:
-                        reader, writer = await asyncio.wait_for(asyncio.open_connection(HOST, port), REQUEST_TIMEOUT)
-                        self.connects += 1
-                    writer.write(request)
-                    status, xcache, closes = await asyncio.wait_for(read_response(reader), REQUEST_TIMEOUT)
-                except (OSError, TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as e:
-                    if writer is not None:
-                        writer.close()
-                    reader = writer = None
-                    if reused and attempt == 0 and not isinstance(e, TimeoutError):
-                        continue
-                    self.connection_errors[type(e).__name__] += 1
-                    self.records[phase].append((kind, 0, None, (time.perf_counter() - started) * 1000, first))
-                    break
-                self.records[phase].append((kind, status, xcache, (time.perf_counter() - started) * 1000, first))
-                if closes:
-                    writer.close()
-                    reader = writer = None
-                break
-        if writer is not None:
-            writer.close()
+    def kept_alive(self) -> KeptAlive:
+        kept = KeptAlive(self.port)
+        self.kept.append(kept)
+        return kept
 
     async def cpu_at_boundaries(self) -> dict[str, float]:
         """This process's CPU seconds (user + system) at each phase start and end, to divide by wall time."""
@@ -326,11 +323,58 @@ class Traffic:
                 marks[label] = usage.ru_utime + usage.ru_stime
         return marks
 
-    async def run(self) -> dict[str, Any]:
+    async def run_connections(self, connections: list) -> dict[str, float]:
+        """Wait for the first phase, run `connections` (coroutines) to the end; the CPU marks."""
         await asyncio.sleep(max(0.0, self.phases[0][1] - time.time()))
-        cpu, *_ = await asyncio.gather(
-            self.cpu_at_boundaries(), *(self.connection() for _ in range(self.config["connections"]))
-        )
+        cpu, *_ = await asyncio.gather(self.cpu_at_boundaries(), *connections)
+        return cpu
+
+
+class Traffic(PhasedClient):
+    """The client's state: what to request, what came back, per phase."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config["port"], config["phases"])
+        self.config = config
+        self.rng = random.Random(config["seed"])
+        self.targets = {kind: config["addresses"][kind] for kind, _ in MIX}
+        self.cumulative = {kind: zipf_cumulative(len(targets)) for kind, targets in self.targets.items()}
+        self.kinds = [kind for kind, _ in MIX]
+        self.kind_cumulative = [sum(share for _, share in MIX[: i + 1]) for i in range(len(MIX))]
+        self.seen: set[str] = set()
+        # Per phase: (kind, status or 0 for a connection error, X-Cache, latency in ms, first request of the address).
+        self.records: dict[str, list[tuple[str, int, str | None, float, bool]]] = {p[0]: [] for p in self.phases}
+        self.connection_errors: Counter[str] = Counter()
+
+    def draw(self) -> tuple[str, str]:
+        kind = self.kinds[bisect.bisect(self.kind_cumulative, self.rng.random() * self.kind_cumulative[-1])]
+        cumulative = self.cumulative[kind]
+        rank = bisect.bisect(cumulative, self.rng.random() * cumulative[-1])
+        return kind, self.targets[kind][min(rank, len(cumulative) - 1)]
+
+    async def connection(self) -> None:
+        """One client connection: request after request until run (b) ends, reconnecting when the server closes."""
+        kept = self.kept_alive()
+        while (phase := self.phase_at(time.time())) is not None:
+            kind, target = self.draw()
+            first = target not in self.seen
+            self.seen.add(target)
+            request = (
+                f"GET {target} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\n"
+                "User-Agent: bench-reader-traffic\r\nAccept: */*\r\n\r\n"
+            ).encode()
+            started = time.perf_counter()
+            try:
+                status, xcache = await kept.send(request)
+            except CONNECTION_ERRORS as error:
+                self.connection_errors[type(error).__name__] += 1
+                self.records[phase].append((kind, 0, None, (time.perf_counter() - started) * 1000, first))
+                continue
+            self.records[phase].append((kind, status, xcache, (time.perf_counter() - started) * 1000, first))
+        kept.close()
+
+    async def run(self) -> dict[str, Any]:
+        cpu = await self.run_connections([self.connection() for _ in range(self.config["connections"])])
         return {
             "phases": {name: self.summary(name, end - start, cpu) for name, start, end in self.phases},
             "connects": self.connects,

@@ -6,18 +6,14 @@ editor's panels open, the API docs render their operations), since a blocked scr
 as a feature that silently does nothing.
 """
 
-import os
 import re
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 
 from tests.browser import chromium_browser, runserver
+from tests.servers import MANAGE, Database, environment, manage, seed
 
 pytestmark = pytest.mark.browser
 
@@ -35,29 +31,21 @@ document.addEventListener('securitypolicyviolation', (e) => {
 def newsroom(tmp_path_factory):
     """As `make run` sets it up (the seeds, a login) on a SQLite file of its own, with DEBUG off
     as in production (Django's debug pages are exempt from the policy); --insecure serves static files."""
-    folder = tmp_path_factory.mktemp("csp")
-    database = folder / "db.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": f"sqlite:///{database}"}
-    env.pop("PAGE_CACHE_URL", None)
-    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-
-    def run(*command: str) -> str:
-        done = subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-        return done.stdout.decode()
-
-    run("migrate", "--noinput", "-v0")
-    run("import_edition", "seeds/", "-v0")
+    file = tmp_path_factory.mktemp("csp") / "db.sqlite3"
+    database = Database(url=f"sqlite:///{file}", file=file)
+    seed(database)
     # create_local_admin is for DEBUG only: the chief's login made as an operator makes it.
-    env["DJANGO_SUPERUSER_PASSWORD"] = password = "csp-test-password-长"
-    run("createsuperuser", "--noinput", "--username", "admin", "--email", "admin@example.cn")
-    with sqlite3.connect(database) as db:
+    password = "csp-test-password-长"
+    env = {**environment(database, page_cache_url=""), "DJANGO_SUPERUSER_PASSWORD": password}
+    manage(env, "createsuperuser", "--noinput", "--username", "admin", "--email", "admin@example.cn")
+    with sqlite3.connect(file) as db:
         first = (
             "SELECT p.id, p.url_path FROM wagtailcore_page p JOIN django_content_type t ON t.id = p.content_type_id "
             "WHERE t.model = ? ORDER BY p.id LIMIT 1"
         )
         article_id, article_url = db.execute(first, ["articlepage"]).fetchone()
         reporter_url = db.execute(first, ["reporterpage"]).fetchone()[1]
-    with runserver(manage, env, ready_path="/admin/login/", extra=("--insecure",)) as url:
+    with runserver(MANAGE, env, ready_path="/admin/login/", extra=("--insecure",)) as url:
         yield {
             "url": url,
             "password": password,

@@ -119,12 +119,18 @@ def test_an_operator_unlocks_an_editor_with_axes_reset_username(editor, limit):
     assert attempt("zhangwei", PASSWORD).signed_in is True
 
 
+def signed_in(django_user_model, username: str, group: str) -> Client:
+    """The admin as a member of `group` sees it."""
+    user = django_user_model.objects.create_user(username, password=PASSWORD)
+    user.groups.add(Group.objects.get(name=group))
+    desk = Client()
+    desk.force_login(user)
+    return desk
+
+
 def test_the_chief_editor_sees_the_lockout_in_the_admin_and_lifts_it(editor, limit, django_user_model):
     fail(limit)
-    chief = django_user_model.objects.create_user("wangzhubian", password=PASSWORD)
-    chief.groups.add(Group.objects.get(name=CHIEF_EDITORS))
-    desk = Client()
-    desk.force_login(chief)
+    desk = signed_in(django_user_model, "wangzhubian", CHIEF_EDITORS)
 
     assert "/admin/lockouts/" in desk.get("/admin/").content.decode()
     listing = desk.get("/admin/lockouts/").content.decode()
@@ -139,10 +145,7 @@ def test_the_chief_editor_sees_the_lockout_in_the_admin_and_lifts_it(editor, lim
 
 def test_section_editors_neither_see_nor_lift_lockouts(editor, limit, django_user_model):
     fail(limit)
-    section_editor = django_user_model.objects.create_user("lixiaobian", password=PASSWORD)
-    section_editor.groups.add(Group.objects.get(name=EDITORS))
-    desk = Client()
-    desk.force_login(section_editor)
+    desk = signed_in(django_user_model, "lixiaobian", EDITORS)
 
     assert "/admin/lockouts/" not in desk.get("/admin/").content.decode()
     # Wagtail answers an admin page someone may not see with its dashboard and "no permission".
