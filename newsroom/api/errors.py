@@ -87,19 +87,14 @@ def register_error_handlers(api: NinjaAPI) -> None:
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
-    @api.exception_handler(SuspiciousOperation)
-    def suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
-        # Too many parameters (TooManyFieldsSent) and the like: the client's fault, as Django has it.
-        logger.warning("API request refused: %s %s: %s", request.method, request.path, exc)
-        return api.create_response(request, {"detail": "请求无效"}, status=400)
-
     @api.exception_handler(Exception)
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Late: newsroom.errors answers the API's outages with this module's json_error.
         from newsroom.errors import is_database_unavailable
 
-        if is_database_unavailable(exc):
-            # Django's handling, as for any page: one retry on a new connection, then the JSON 503.
+        if is_database_unavailable(exc) or isinstance(exc, SuspiciousOperation):
+            # Django's handling, as for any page (newsroom/errors.py): a suspicious request (too
+            # many parameters…) a 400, a lost database one retry on a new connection, then a 503.
             raise exc
         # Still a bug to fix: logged in full, but the app gets JSON, never Django's HTML page.
         logger.exception("API request failed: %s %s", request.method, request.path)
