@@ -208,6 +208,10 @@ class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         index.FilterField("expire_at"),
     ]
 
+    # A copy (复制) is a new article of the editor's, not the printed one: the importer must keep
+    # finding only the original by its key, and the key is unique.
+    exclude_fields_in_copy = ["source_key", "source_digest"]
+
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []
     page_description = "一篇稿件:引题、主题、副题、署名、电头、正文和题图。"

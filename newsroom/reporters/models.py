@@ -96,6 +96,8 @@ class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
         FieldPanel("user", permission="auth.change_user"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("search_name", boost=2), index.FilterField("kind")]
+    # One login, one person: a copy of the page starts without the original's login.
+    exclude_fields_in_copy = ["user"]
 
     parent_page_types = ["newsroom.ReporterIndexPage"]
     subpage_types: list[str] = []
