@@ -11,12 +11,19 @@ from wagtail.snippets.models import register_snippet
 
 from newsroom import login_throttle
 from newsroom.admin_views import article_listing_viewset
-from newsroom.models import ArticlePage, ReporterPage, SearchTerm
+from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterPage, SearchTerm, SectionPage
+from newsroom.review_actions import page_viewsets
 
 
 @hooks.register("register_admin_viewset")
 def register_article_listing() -> object:
     return article_listing_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_page_views() -> list:
+    # Review actions bound to the step the reviewer saw (newsroom.review_actions), for every page type.
+    return page_viewsets([ArticlePage, SectionPage, ChannelHomePage, ReporterIndexPage, ReporterPage])
 
 
 def my_articles(user: object, *, limit: int = 10) -> tuple[ReporterPage | None, QuerySet[ArticlePage]]:
