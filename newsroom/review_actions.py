@@ -25,7 +25,9 @@ from wagtail.models import TaskState, WorkflowState
 # The hidden input of the page editor's form: the review step (TaskState) the reviewer saw.
 REVIEW_STEP_FIELD = "review_task_state"
 
-STEP_ALREADY_DONE = "这一步审核已经处理过（可能是别人刚刚处理，或你重复提交了），本次操作没有改动任何内容。请查看稿件当前的审核状态。"
+STEP_ALREADY_DONE = (
+    "这一步审核已经处理过（可能是别人刚刚处理，或你重复提交了），本次操作没有改动任何内容。请查看稿件当前的审核状态。"
+)
 
 
 def lock_review_step(page, task_state_id, user, action_name: str) -> TaskState | None:
