@@ -5,6 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # Reinstall only when a requirements file changes.
 STAMP := $(VENV)/.installed
+# The admin's compiled translation catalogues (see the catalogues target).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format clean screenshots
@@ -21,7 +23,7 @@ $(STAMP): $(PY) requirements/base.txt requirements/dev.txt requirements/producti
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	touch $(STAMP)
 
-run: $(STAMP)  ## set up SQLite, import seeds/, create the admin and demo logins, serve on 127.0.0.1:$(PORT) with the scheduler
+run: $(STAMP) $(CATALOGUES)  ## set up SQLite, import seeds/, create the admin and demo logins, serve on 127.0.0.1:$(PORT) with the scheduler
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py import_edition seeds/
 	$(PY) manage.py create_local_admin --port $(PORT)
@@ -31,13 +33,21 @@ run: $(STAMP)  ## set up SQLite, import seeds/, create the admin and demo logins
 	echo "定时发布 / scheduler: publish_scheduled every minute; health: http://127.0.0.1:$(PORT)/health/scheduler"; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The admin's Chinese: each locale/ .po compiled to the .mo Django reads, in Python (polib; no GNU
+# gettext needed), whenever the .po changes. The .mo files are not in git, so they never drift.
+.PHONY: catalogues
+catalogues: $(CATALOGUES)  ## compile locale/*.po into the .mo files the admin reads
+
+$(CATALOGUES): %.mo: %.po | $(STAMP)
+	$(PY) manage.py compile_catalogues && touch $@
+
 # axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks.
 # Without npm the browser tests skip locally (and fail in CI, where STRICT_SYSTEM_PARTS=1).
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
 	else echo "npm not found: install Node.js + npm for the browser accessibility checks"; fi
 
-test: $(STAMP) node_modules/.installed  ## run the whole test suite (DATABASE_URL=postgres://… to use PostgreSQL)
+test: $(STAMP) node_modules/.installed $(CATALOGUES)  ## run the whole test suite (DATABASE_URL=postgres://… to use PostgreSQL)
 	$(PY) -m pytest
 
 screenshots: $(STAMP) node_modules/.installed  ## regenerate docs/screenshots/ (home and article, phone and desktop) in Chromium

@@ -10,7 +10,11 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         # The system check that a production deploy ran collectstatic (registered on import).
-        from newsroom import staticfiles  # noqa: F401
+        # And that it compiled the admin's translation catalogues (locale/).
+        from newsroom import (
+            catalogues,  # noqa: F401
+            staticfiles,  # noqa: F401
+        )
         from newsroom.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
