@@ -9,12 +9,9 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # The system check that a production deploy ran collectstatic (registered on import).
-        # And that it compiled the admin's translation catalogues (locale/).
-        from newsroom import (
-            catalogues,  # noqa: F401
-            staticfiles,  # noqa: F401
-        )
+        # The system checks that a production deploy ran collectstatic and compiled the admin's
+        # translation catalogues (locale/), registered on import.
+        from newsroom import catalogues, staticfiles  # noqa: F401
         from newsroom.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
