@@ -17,11 +17,13 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Revision, WorkflowState, get_default_page_content_type
 
 from newsroom.models import ArticleByline, ArticlePage, ArticlePhotoCredit, ReporterPage, SectionPage
+from newsroom.models.review import change_request
 from newsroom.readers.visibility import in_schedule_q
 
 STATUS_CHOICES = [
     ("draft", "草稿"),
     ("in_review", "审核中"),
+    ("needs_changes", "需修改"),
     ("scheduled", "定时发布"),
     ("live", "已发布"),
     ("offline", "已下线或过期"),
@@ -35,6 +37,11 @@ def _of_article() -> dict:
 
 def _workflow_in_progress() -> Q:
     return Q(Exists(WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS, **_of_article())))
+
+
+def _sent_back() -> Q:
+    # A reviewer's 请求修改: the workflow waits for the author's changes.
+    return Q(Exists(WorkflowState.objects.filter(status=WorkflowState.STATUS_NEEDS_CHANGES, **_of_article())))
 
 
 def article_status_q(status: str, *, now: datetime | None = None) -> Q:
@@ -87,12 +94,21 @@ class ArticleFilterSet(WagtailFilterSet):
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "in_review":
             return queryset.filter(_workflow_in_progress())
-        return queryset.filter(article_status_q(value)).exclude(_workflow_in_progress())
+        if value == "needs_changes":
+            return queryset.filter(_sent_back())
+        return queryset.filter(article_status_q(value)).exclude(_workflow_in_progress() | _sent_back())
 
 
 def bylines_text(article: ArticlePage) -> str:
     """The article's bylines as the desk reads them: 本报记者 肖芳、通讯员 宋孜."""
     return "、".join(str(byline) for byline in article.bylines.all())
+
+
+def change_request_text(article: ArticlePage) -> str:
+    """The reviewer's note on a story sent back, by step (read with the row's prefetched review state):
+    编辑初审：电头日期有误,请核实."""
+    step = change_request(article)
+    return f"{step.task.name}：{step.comment or '（没有留言）'}" if step else ""
 
 
 def edition_date_text(article: ArticlePage) -> str:
@@ -128,6 +144,7 @@ class ArticleListingViewSet(PageListingViewSet):
         # The paper's date as printed (2020-11-30), not "5 years ago".
         Column("edition_date", label="见报日期", sort_key="edition_date", width="10%", accessor=edition_date_text),
         PageStatusColumn("status", label="状态", sort_key="live", width="12%"),
+        Column("change_request", label="审核意见", accessor=change_request_text),
         DateColumn("latest_revision_created_at", label="更新时间", sort_key="latest_revision_created_at", width="12%"),
     ]
 

@@ -16,6 +16,7 @@ from datetime import datetime
 from django.utils import timezone
 from wagtail.models import Revision
 
+from newsroom.models.review import change_request
 from newsroom.readers.visibility import is_in_schedule
 
 # The admin's status words, in the newsroom's terms (Wagtail's own translation says 在用 for "live").
@@ -27,6 +28,8 @@ STATUS_WORDS = {
     "expired": "已过期",
     "draft": "草稿",
     "in moderation": "审核中",
+    "needs changes": "需修改",
+    "live + needs changes": "已发布 + 修改稿需修改",
 }
 
 
@@ -55,6 +58,8 @@ class ScheduledPageMixin:
                 return STATUS_WORDS["expired"]
             if self.approved_schedule:
                 return STATUS_WORDS["scheduled"]
+            if change_request(self):
+                return STATUS_WORDS["needs changes"]
             return STATUS_WORDS["in moderation"] if self.workflow_in_progress else STATUS_WORDS["draft"]
         # Without these the admin would say "live" for a page no reader can see (yet, or any more).
         if is_held(self):
@@ -63,6 +68,8 @@ class ScheduledPageMixin:
             return STATUS_WORDS["expired"]
         if self.approved_schedule:
             return STATUS_WORDS["live + scheduled"]
+        if change_request(self):
+            return STATUS_WORDS["live + needs changes"]
         return STATUS_WORDS["live + draft"] if self.has_unpublished_changes else STATUS_WORDS["live"]
 
     def with_content_json(self, content):

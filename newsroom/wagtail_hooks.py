@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from newsroom import login_throttle
 from newsroom.admin_views import article_listing_viewset
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterPage, SearchTerm, SectionPage
+from newsroom.models.review import change_request, with_review_states
 from newsroom.review_actions import page_viewsets
 
 
@@ -32,7 +33,13 @@ def my_articles(user: object, *, limit: int = 10) -> tuple[ReporterPage | None, 
     mine = Q(owner=user)
     if reporter is not None:
         mine |= Q(bylines__reporter=reporter)
-    articles = ArticlePage.objects.filter(mine).distinct().order_by("-latest_revision_created_at", "-pk")[:limit]
+    # Each row's status, review state and the reviewer's note (请求修改) without a query per row.
+    articles = with_review_states(
+        ArticlePage.objects.filter(mine)
+        .distinct()
+        .order_by("-latest_revision_created_at", "-pk")
+        .annotate_approved_schedule()
+    )[:limit]
     return reporter, articles
 
 
@@ -48,7 +55,10 @@ class MyArticlesPanel(Component):
 
     def get_context_data(self, parent_context: dict | None = None) -> dict:
         reporter, articles = my_articles(self.user)
-        return {"reporter": reporter, "articles": list(articles)}
+        rows = [(article, change_request(article)) for article in articles]
+        # What waits for the author comes first: a story sent back with the reviewer's note.
+        rows.sort(key=lambda row: row[1] is None)
+        return {"reporter": reporter, "rows": rows}
 
 
 @hooks.register("construct_homepage_panels")

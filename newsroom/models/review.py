@@ -1,9 +1,32 @@
 """编辑初审: a first review that only the editors of the article's own section can act on."""
 
-from django.db.models import CharField, QuerySet, Subquery
+from django.db.models import CharField, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Cast
-from wagtail.models import GroupApprovalTask, Page, TaskState
+from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+
+def change_request(page) -> TaskState | None:
+    """The reviewer's 请求修改 (who, when, the note) while the article waits for its author's changes.
+
+    Wagtail keeps a rejected step as the current step of a workflow that needs changes; listings that
+    prefetch workflow states (``prefetch_workflow_states``) answer this without a query.
+    """
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    step = state.current_task_state
+    return step if step is not None and step.status == TaskState.STATUS_REJECTED else None
+
+
+def with_review_states(articles: QuerySet) -> QuerySet:
+    """A queryset of one page type, with each page's current review state (and its step) prefetched.
+
+    Wagtail's ``prefetch_workflow_states`` finds them only on ``Page`` or ``.specific()`` querysets: on
+    ``ArticlePage.objects`` its relation matches no row, and every article would read as not in review.
+    """
+    states = WorkflowState.objects.active().select_related("current_task_state__task")
+    return articles.prefetch_related(Prefetch("_specific_workflow_states", states, to_attr="_current_workflow_states"))
 
 
 class SectionReviewTask(GroupApprovalTask):
