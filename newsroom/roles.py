@@ -7,6 +7,9 @@ How rights are laid out (the data migration creates the three groups; this modul
 - Each section gets its own group ``编辑-<slug>`` when it is created, holding ``publish``, ``lock`` and
   ``unlock`` on that section only: an editor is a member of 编辑 *and* of the desks of their sections.
 - 主编 holds every page right on the channel home, so on every section and article.
+
+What these grants allow on each page type is ``newsroom.page_rights``: a grant on a section counts
+for the articles in it, not for the section page itself.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.models import Revision
 
 from newsroom.models.review import change_request
@@ -39,6 +40,11 @@ def is_held(page, now: datetime | None = None) -> bool:
     return bool(page.live and page.last_published_at and page.last_published_at > now)
 
 
+def _gone_live(page, revision: Revision) -> bool:
+    # The hold put this revision live, and readers' rule now shows it: scheduler or not.
+    return revision.pk == page.live_revision_id and is_in_schedule(page)
+
+
 def _placeholder(moment: datetime | None) -> bool:
     # Nothing is really published in the future: such a date is a held page's go-live time.
     return moment is not None and moment > timezone.now()
@@ -49,6 +55,26 @@ class ScheduledPageMixin:
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if is_in_schedule(self) else []
+
+    @cached_property
+    def scheduled_revision(self) -> Revision | None:
+        """Wagtail's revision waiting for its go-live time, but not a held page's once that time has come.
+
+        Readers see that one already; only the scheduler's bookkeeping is left. Counted as waiting,
+        it kept the page "locked by its schedule" (Wagtail's ScheduledForPublishLock): nobody could
+        unpublish or edit an article readers were reading until ``publish_scheduled`` next ran.
+        """
+        revision = self.revisions.filter(approved_go_live_at__isnull=False).first()
+        if revision is not None and _gone_live(self, revision):
+            return None
+        return revision
+
+    @property
+    def approved_schedule(self) -> bool:
+        # Wagtail's listings annotate whether any revision is approved: "no" needs no second look.
+        if getattr(self, "_approved_schedule", True) is False:
+            return False
+        return self.scheduled_revision is not None
 
     @property
     def status_string(self) -> str:

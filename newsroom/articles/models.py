@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.chinese import character_count, reading_minutes
+from newsroom.page_rights import ArticlePageRights
 from newsroom.preview import NewsroomPreviewMixin
 from newsroom.scheduling import ScheduledPageMixin
 from newsroom.search.segmenter import index_text
@@ -112,7 +113,7 @@ class ArticleRelatedLink(Orderable):
         verbose_name_plural = "相关稿件"
 
 
-class ArticlePage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A news article (稿件) in a section."""
 
     kicker = models.CharField("引题", max_length=255, blank=True)

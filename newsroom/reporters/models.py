@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from newsroom.page_rights import ChannelStructurePageRights
 from newsroom.preview import NewsroomPreviewMixin
 from newsroom.scheduling import ScheduledPageMixin
 from newsroom.search.segmenter import index_text
@@ -34,7 +35,7 @@ def kind_for_role(role: str) -> str:
     return KIND_OF_ROLE.get(role, ReporterKind.STAFF)
 
 
-class ReporterIndexPage(Page):
+class ReporterIndexPage(ChannelStructurePageRights, Page):
     """The list of the channel's reporters and correspondents."""
 
     parent_page_types = ["newsroom.ChannelHomePage"]
@@ -62,7 +63,7 @@ class ReporterIndexPage(Page):
         return {**context, "reporter_groups": [(label, people) for label, people in groups if people]}
 
 
-class ReporterPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class ReporterPage(ChannelStructurePageRights, ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """One person who writes or photographs for the channel; the page title is the name."""
 
     kind = models.CharField("身份", max_length=20, choices=ReporterKind.choices, default=ReporterKind.STAFF)

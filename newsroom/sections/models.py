@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from newsroom.page_rights import ChannelStructurePageRights
 from newsroom.preview import NewsroomPreviewMixin
 from newsroom.readers.visibility import in_schedule_q, is_in_schedule
 from newsroom.scheduling import ScheduledPageMixin
@@ -17,7 +18,7 @@ LATEST_ON_HOME = 10
 FRONT_LENGTH = 4
 
 
-class ChannelHomePage(NewsroomPreviewMixin, Page):
+class ChannelHomePage(ChannelStructurePageRights, NewsroomPreviewMixin, Page):
     """The channel's front page; one per site."""
 
     intro = models.TextField("频道简介", blank=True)
@@ -78,7 +79,7 @@ class ChannelHomePage(NewsroomPreviewMixin, Page):
         }
 
 
-class SectionPage(ScheduledPageMixin, NewsroomPreviewMixin, Page):
+class SectionPage(ChannelStructurePageRights, ScheduledPageMixin, NewsroomPreviewMixin, Page):
     """A section (栏目) of the channel; articles live under it."""
 
     intro = models.TextField("栏目简介", blank=True)

@@ -89,8 +89,8 @@ def test_a_reporter_can_neither_unpublish_nor_delete_a_published_article(login, 
     assert not article.permissions_for_user(reporter).can_delete()
 
 
-def test_a_reporter_may_throw_away_an_unpublished_draft(login, reporter, own_section):
-    draft = ArticlePageFactory(parent=own_section, live=False)
+def test_a_reporter_may_throw_away_their_own_unpublished_draft(login, reporter, own_section):
+    draft = ArticlePageFactory(parent=own_section, live=False, owner=reporter)
     login(reporter).post(f"/admin/pages/{draft.pk}/delete/")
     assert not ArticlePage.objects.filter(pk=draft.pk).exists()
 
