@@ -106,6 +106,83 @@ def test_a_story_goes_from_the_reporter_through_both_reviews_to_readers(chromium
     reader.close()
 
 
+def _article_id(database: Path, title: str) -> int:
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT id FROM wagtailcore_page WHERE title = ?", (title,)).fetchone()[0]
+
+
+def _approvals(database: Path, page_id: int) -> list[tuple[str, str]]:
+    """Each review step approved on the page, with who approved it."""
+    with sqlite3.connect(database) as db:
+        return db.execute(
+            "SELECT task.name, person.username FROM wagtailcore_taskstate step"
+            " JOIN wagtailcore_task task ON task.id = step.task_id"
+            " JOIN wagtailcore_workflowstate flow ON flow.id = step.workflow_state_id"
+            " JOIN auth_user person ON person.id = step.finished_by_id"
+            " WHERE flow.object_id = ? AND step.status = 'approved' ORDER BY step.id",
+            (str(page_id),),
+        ).fetchall()
+
+
+def _review_in_editor(page, action: str, comment: str) -> None:
+    """A reviewer's action from the article editor's footer, through Wagtail's comment dialog."""
+    page.get_by_role("button", name="更多动作").click()
+    page.locator("footer").get_by_role("button", name=action, exact=True).click()
+    dialog = page.locator(".modal-content")
+    dialog.locator("textarea").fill(comment)
+    with page.expect_navigation():
+        dialog.locator("button[type=submit]").click()
+
+
+def _screenshot(page, name: str) -> None:
+    if folder := os.environ.get("SCREENSHOTS_DIR"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / name), full_page=False)
+
+
+def test_a_story_sent_back_shows_the_note_to_its_reporter_and_one_approval_moves_one_step(chromium, newsroom):
+    headline = "崂山茶园迎来春茶采摘季"
+    yaowen = _section_id(newsroom["database"], "yaowen")
+    reporter = _sign_in(chromium, newsroom, "reporter")
+    reporter.goto(f"{newsroom['url']}/admin/pages/add/newsroom/articlepage/{yaowen}/")
+    reporter.locator("#id_title").fill(headline)
+    reporter.get_by_role("button", name="更多动作").click()
+    with reporter.expect_navigation():
+        reporter.get_by_role("button", name="提交给稿件审核").click()
+    article = _article_id(newsroom["database"], headline)
+
+    # The 要闻 editor sends it back from the editor, with a note.
+    editor = _sign_in(chromium, newsroom, "editor")
+    edits: list[int] = []
+    editor.on("response", lambda r: edits.append(r.status) if r.request.method == "POST" else None)
+    editor.goto(f"{newsroom['url']}/admin/pages/{article}/edit/")
+    _review_in_editor(editor, "请求修改", "导语太长，请压缩到两句")
+
+    # The reporter lands on the dashboard and reads it there: 需修改 and the note.
+    reporter.goto(newsroom["url"] + "/admin/")
+    row = reporter.locator("#my-articles-section tr", has_text=headline)
+    expect(row).to_contain_text("需修改")
+    expect(row).to_contain_text("编辑初审请求修改：导语太长，请压缩到两句")
+    _screenshot(reporter, "review-note-dashboard.png")
+    reporter.goto(newsroom["url"] + "/admin/articles/?status=needs_changes")
+    expect(reporter.locator("tr", has_text=headline)).to_contain_text("导语太长，请压缩到两句")
+    _screenshot(reporter, "review-note-desk.png")
+
+    # Resubmitted, then approved with a comment in the editor: 编辑初审 only; 主编终审 stays the chief's.
+    reporter.goto(f"{newsroom['url']}/admin/pages/{article}/edit/")
+    reporter.get_by_role("button", name="更多动作").click()
+    with reporter.expect_navigation():
+        reporter.locator("footer").get_by_role("button", name=re.compile("重新提交")).click()
+    editor.goto(f"{newsroom['url']}/admin/pages/{article}/edit/")
+    _review_in_editor(editor, "带评论批准", "可以，请主编终审")
+    editor.wait_for_timeout(1500)  # an autosave, had one been sent, would have arrived by now
+    assert _approvals(newsroom["database"], article) == [("编辑初审", "editor")]
+    assert 400 not in edits
+
+    chief = _sign_in(chromium, newsroom, "chief")
+    expect(chief.locator("tr", has_text=headline)).to_have_count(1)  # waiting for 主编终审
+
+
 def test_the_scheduler_health_check_answers_on_the_running_server(newsroom):
     # `make run` starts the scheduler beside the server; this server has none, and says so.
     try:
