@@ -46,7 +46,7 @@ class NewsroomPageRights(PagePermissionTester):
     """Wagtail's tester, also knowing which of the user's rights come from the channel, not a section."""
 
     @cached_property
-    def channel(self) -> PagePermissionTester:
+    def channel_rights(self) -> PagePermissionTester:
         """Wagtail's own tester for this page, seeing only rights granted on the channel home or above:
         the chief's. A right granted on a section counts for the articles in it, not for the section."""
         tester = PagePermissionTester(self.user, self.page)
@@ -69,22 +69,22 @@ class ChannelStructureRights(NewsroomPageRights):
     """
 
     def can_edit(self) -> bool:
-        return self.channel.can_edit()
+        return self.channel_rights.can_edit()
 
     def can_delete(self, ignore_bulk: bool = False) -> bool:
-        return self.channel.can_delete(ignore_bulk=ignore_bulk)
+        return self.channel_rights.can_delete(ignore_bulk=ignore_bulk)
 
     def can_publish(self) -> bool:
-        return self.channel.can_publish()
+        return self.channel_rights.can_publish()
 
     def can_unpublish(self) -> bool:
-        return self.channel.can_unpublish()
+        return self.channel_rights.can_unpublish()
 
     def can_lock(self) -> bool:
-        return self.channel.can_lock()
+        return self.channel_rights.can_lock()
 
     def can_unlock(self) -> bool:
-        return self.channel.can_unlock()
+        return self.channel_rights.can_unlock()
 
 
 class ArticleRights(NewsroomPageRights):
@@ -92,7 +92,7 @@ class ArticleRights(NewsroomPageRights):
     readers have seen; below the chief, a never-published draft, one's own or in a section one publishes."""
 
     def can_delete(self, ignore_bulk: bool = False) -> bool:
-        if self.channel.can_delete(ignore_bulk=ignore_bulk):
+        if self.channel_rights.can_delete(ignore_bulk=ignore_bulk):
             return True
         if not super().can_delete(ignore_bulk=ignore_bulk):
             return False
