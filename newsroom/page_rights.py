@@ -38,7 +38,7 @@ def _action(codename: str) -> str:
 
 
 def never_published(page: Page) -> bool:
-    """A draft no reader has seen and no one has scheduled: what the article desk lists as 草稿."""
+    """A draft no reader has seen and no one has scheduled (in review or not)."""
     return not page.live and page.last_published_at is None and not page.approved_schedule
 
 
