@@ -1,7 +1,10 @@
 """Debian's Chromium driven by Playwright, for the tests that use the site as a person does."""
 
+import os
+import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -73,3 +76,35 @@ def runserver(manage: list[str], env: dict[str, str], *, ready_path: str, extra:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@contextmanager
+def newsroom_as_make_run(folder: Path) -> Iterator[dict[str, Any]]:
+    """`make run` on a fresh SQLite file in `folder` (dev settings, migrate, the seeds, the demo logins,
+    runserver): the server's address, the passwords it printed, the database file."""
+    database = folder / "db.sqlite3"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": f"sqlite:///{database}"}
+    env.pop("PAGE_CACHE_URL", None)
+    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+
+    def run(*command: str) -> str:
+        done = subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
+        return done.stdout.decode()
+
+    run("migrate", "--noinput", "-v0")
+    run("import_edition", "seeds/", "-v0")
+    passwords = dict(re.findall(r"用户名 (\w+)  密码 (\S+)", run("create_local_admin")))
+    with runserver(manage, env, ready_path="/admin/login/") as url:
+        yield {"url": url, "passwords": passwords, "database": database}
+
+
+def sign_in(browser: Any, server: dict[str, Any], username: str) -> Any:
+    """A new browser window signed in to the admin as `username`, on its dashboard."""
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server["url"] + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", server["passwords"][username])
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page

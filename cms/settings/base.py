@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin dates ("3 小时之前") come from humanize, whose Chinese loads only if installed.
+    "django.contrib.humanize",
     # django-ninja's own static files: the API docs page works without reaching a CDN.
     "ninja",
     "csp",
