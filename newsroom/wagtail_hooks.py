@@ -3,7 +3,10 @@ and the login lock-outs under 设置."""
 
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import URLPattern, path, reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -83,3 +86,14 @@ def register_lockouts_url() -> list[URLPattern]:
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item() -> MenuItem:
     return LockoutsMenuItem("登录锁定", reverse("newsroom_lockouts"), icon_name="lock", order=650)
+
+
+@hooks.register("insert_editor_js")
+def editor_js() -> SafeString:
+    # A story pasted into one 段落 is cut into a 段落 each as it is pasted (the server does it on save
+    # too); the 检查 panel counts 字数 as the article page does.
+    return format_html_join(
+        "\n",
+        '<script src="{}"></script>',
+        [(static(f"newsroom/admin/{name}.js"),) for name in ("paragraph-paste", "content-metrics")],
+    )

@@ -238,6 +238,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文")]
 WAGTAIL_CONTENT_LANGUAGES = [("zh-hans", "简体中文")]
 # Chinese titles must give Chinese slugs: ASCII slugify() turns them into "".
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# No autosave: a version of a story exists because someone saved it (保存草稿, 提交, 发布). Wagtail 8's
+# autosave (one setting for new and existing pages) made a draft page of every headline typed and
+# then left (the same headline in two tabs: the second paused on the taken address), saved stories
+# under review without anyone asking, and made an editor's own open tab "a newer version" when
+# they reverted. Unsaved changes still ask before the editor leaves the page.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
