@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -145,6 +146,21 @@ class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, P
     )
 
     tags = ClusterTaggableManager("标签", through=ArticleTag, blank=True)
+
+    # 责任编辑: an editor's account, or a name as printed when the person has none (or is not ours).
+    responsible_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="责任编辑",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="编辑初审通过时,审核的编辑自动成为责任编辑(已填写的不变)",
+    )
+    responsible_editor_name = models.CharField(
+        "责任编辑署名", max_length=50, blank=True, help_text="照印刷原样;填写后优先于上面的账号显示"
+    )
+    source = models.CharField("来源", max_length=50, blank=True, help_text="如:大众日报、新华社")
 
     # Importer's stable identity of the printed article; empty for articles written in the admin.
     source_key = models.CharField("来源标识", max_length=120, unique=True, null=True, blank=True, editable=False)
