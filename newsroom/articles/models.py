@@ -1,7 +1,7 @@
 """Articles (稿件) with their headlines, bylines, dateline, body, lead photo and corrections (更正)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from newsroom.articles.forms import ArticlePageForm, person_name
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.chinese import character_count, reading_minutes
 from newsroom.page_rights import ArticlePageRights
@@ -201,6 +202,14 @@ class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, P
             [FieldRowPanel([FieldPanel("edition_date"), FieldPanel("print_page"), FieldPanel("print_page_name")])],
             heading="见报信息",
         ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("responsible_editor"), FieldPanel("responsible_editor_name")]),
+                FieldPanel("source"),
+            ],
+            heading="责任编辑与来源",
+            help_text="印在正文之后,如:来源：大众日报　责任编辑：王某",
+        ),
         FieldPanel("tags"),
         MultipleChooserPanel("related_links", chooser_field_name="related", heading="相关稿件", label="相关稿件"),
         InlinePanel(
@@ -229,6 +238,8 @@ class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, P
     # finding only the original by its key, and the key is unique.
     exclude_fields_in_copy = ["source_key", "source_digest"]
 
+    base_form_class = ArticlePageForm
+
     parent_page_types = ["newsroom.SectionPage"]
     subpage_types: list[str] = []
     page_description = "一篇稿件:引题、主题、副题、署名、电头、正文和题图。"
@@ -247,6 +258,26 @@ class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, P
             place=self.dateline_place or None,
             date=self.dateline_date,
         )
+
+    def responsible_editor_display(self) -> str:
+        """责任编辑 as printed: the name given, else the editor's account name, else ""."""
+        if self.responsible_editor_name:
+            return self.responsible_editor_name
+        if self.responsible_editor_id and self.responsible_editor is not None:
+            return person_name(self.responsible_editor)
+        return ""
+
+    @property
+    def reader_modified_at(self) -> datetime | None:
+        """The last change a reader could see: the first publication, or a later publish (an edit, a correction).
+
+        An import publishes a printed edition at the edition's time (see the importer's loader), so an
+        article of 2020 imported today reads as published, not modified, in 2020.
+        """
+        return max(filter(None, (self.first_published_at, self.last_published_at)), default=None)
+
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, object]]:
+        return [{**url, "lastmod": self.reader_modified_at} for url in super().get_sitemap_urls(request)]
 
     @property
     def body_text(self) -> list[str]:

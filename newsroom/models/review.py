@@ -1,5 +1,7 @@
-"""编辑初审: a first review that only the editors of the article's own section can act on."""
+"""编辑初审: a first review that only the editors of the article's own section can act on, and whose
+approving editor becomes the article's 责任编辑."""
 
+from django.db import transaction
 from django.db.models import CharField, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Cast
 from wagtail.models import GroupApprovalTask, Page, TaskState, WorkflowState
@@ -30,7 +32,8 @@ def with_review_states(articles: QuerySet) -> QuerySet:
 
 
 class SectionReviewTask(GroupApprovalTask):
-    """A group approval step limited to members who may also publish the page (its section's editors)."""
+    """A group approval step limited to members who may also publish the page (its section's editors);
+    whoever approves it becomes the article's 责任编辑 unless one is named."""
 
     def _may_review(self, obj, user) -> bool:
         if user.is_superuser:
@@ -53,6 +56,15 @@ class SectionReviewTask(GroupApprovalTask):
 
     def get_actions(self, obj, user):
         return super().get_actions(obj, user) if self._may_review(obj, user) else []
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and task_state.status == TaskState.STATUS_IN_PROGRESS:
+            from newsroom.articles.services import name_responsible_editor  # late: it reads the page models
+
+            # Before approving: the next step then starts on, and finally publishes, the named version.
+            name_responsible_editor(task_state.workflow_state.content_object, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs) -> QuerySet[TaskState]:
         states = super().get_task_states_user_can_moderate(user, **kwargs)
