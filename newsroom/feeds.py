@@ -65,8 +65,9 @@ class ChannelFeed(Feed):
     def item_pubdate(self, item: ArticlePage) -> datetime | None:
         return item.first_published_at
 
+    # Also the feed's <lastBuildDate>, the newest of these: an import of old editions changes nothing.
     def item_updateddate(self, item: ArticlePage) -> datetime | None:
-        return item.last_published_at
+        return item.reader_modified_at
 
     def item_author_name(self, item: ArticlePage) -> str | None:
         return byline_text(item) or None

@@ -136,6 +136,8 @@ def article_detail_of(
         related=articles_of(related, scope),
         tags=tags,
         corrections=[schemas.Correction(date=c.date, text=c.text) for c in corrections],
+        editor=schemas.Editor(name=editor) if (editor := article.responsible_editor_display()) else None,
+        source=_text(article.source),
     )
 
 

@@ -150,11 +150,19 @@ class Correction(Out):
     text: str
 
 
+class Editor(Out):
+    """责任编辑: the person as printed under the article."""
+
+    name: str
+
+
 class ArticleDetail(Article):
     body: list[BodyBlock] = Field(..., description="正文,按阅读顺序")
     related: list[Article]
     tags: list[str]
     corrections: list[Correction] = Field(..., description="更正和补充说明,最新的在前")
+    editor: Editor | None = Field(..., description="责任编辑;未署时为 null")
+    source: str | None = Field(..., description="来源,如 大众日报、新华社;未注明时为 null")
 
 
 class ArticleList(Out):
@@ -195,7 +203,10 @@ class HomeSection(Out):
 
 
 class Home(Out):
-    lead: Article | None = Field(..., description="头条:最新发布的稿件;还没有稿件时为 null")
+    lead: Article | None = Field(
+        ..., description="头条:编辑选定的头条(在有效期内且公开时),否则为最新发布的稿件;还没有稿件时为 null"
+    )
+    featured: list[Article] = Field(..., description="推荐:编辑选定的推荐稿件,按编辑排定的顺序;只含公开的,可以为空")
     sections: list[HomeSection]
 
 

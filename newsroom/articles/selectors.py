@@ -312,8 +312,9 @@ def attach_credits(articles: Sequence[ArticlePage], scope: ReaderScope) -> None:
 
 
 def article_live(scope: ReaderScope, article_id: int) -> ArticlePage | None:
-    """One visible article, read whole (body included), with its section and lead image; or None."""
-    return for_listing(article_feed_live(scope).filter(pk=article_id)).defer(None).first()
+    """One visible article, read whole (body included), with its section, lead image and 责任编辑; or None."""
+    articles = for_listing(article_feed_live(scope).filter(pk=article_id)).select_related("responsible_editor")
+    return articles.defer(None).first()
 
 
 def related_articles_live(

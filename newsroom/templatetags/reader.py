@@ -89,8 +89,12 @@ def news_article_json_ld(context: template.Context, page: ArticlePage) -> SafeSt
         data["alternativeHeadline"] = " ".join(t for t in (page.kicker, page.subtitle) if t)
     if page.first_published_at:
         data["datePublished"] = timezone.localtime(page.first_published_at).isoformat()
-    if page.last_published_at:
-        data["dateModified"] = timezone.localtime(page.last_published_at).isoformat()
+    if modified := page.reader_modified_at:
+        data["dateModified"] = timezone.localtime(modified).isoformat()
+    if editor := page.responsible_editor_display():
+        data["editor"] = {"@type": "Person", "name": editor}
+    if page.source:
+        data["sourceOrganization"] = {"@type": "Organization", "name": page.source}
     if section := context.get("section"):
         data["articleSection"] = section.title
     if tags := context.get("tags"):
