@@ -12,6 +12,7 @@ from newsroom.articles.models import (
 )
 from newsroom.reporters.models import ReporterIndexPage, ReporterKind, ReporterPage
 from newsroom.sections.models import ChannelHomePage, SectionPage
+from newsroom.wordcheck.models import WordListEntry
 
 from .review import SectionReviewTask
 from .scheduler import SchedulerRun
@@ -32,4 +33,5 @@ __all__ = [
     "SearchTerm",
     "SectionPage",
     "SectionReviewTask",
+    "WordListEntry",
 ]

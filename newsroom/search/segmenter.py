@@ -60,6 +60,37 @@ def normalize(text: str) -> str:
     return _T2S.convert(unicodedata.normalize("NFKC", text)).lower()
 
 
+# Marks NFKC may join to the character before them (accents, kana voicing, Hangul jamo): text
+# holding one can be shorter once normalised even when another character grew (㈱ -> (株)).
+_COMPOSING = re.compile("[\u0300-\u036f\u0483-\u0489\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u3099\u309a]")
+
+
+def _per_character(text: str, convert, origins: list[int] | None) -> tuple[str, list[int]]:
+    pieces = [convert(char) for char in text]
+    at = origins or range(len(text))
+    return "".join(pieces), [at[i] for i, piece in enumerate(pieces) for _ in piece]
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """`normalize(text)`, and for each of its characters the index in `text` it came from; None when
+    they line up one for one (the usual case: full-width ，：（） and 繁体 forms keep their length).
+
+    Only where a step changes the length is that step applied a character at a time, so a hit
+    found in the normalised text can be shown where the editor typed it.
+    """
+    origins: list[int] | None = None
+    halfwidth = unicodedata.normalize("NFKC", text)
+    if len(halfwidth) != len(text) or _COMPOSING.search(text):
+        halfwidth, origins = _per_character(text, lambda char: unicodedata.normalize("NFKC", char), origins)
+    simplified = _T2S.convert(halfwidth)
+    if len(simplified) != len(halfwidth):
+        simplified, origins = _per_character(halfwidth, _T2S.convert, origins)
+    lowered = simplified.lower()
+    if len(lowered) != len(simplified):
+        lowered, origins = _per_character(simplified, str.lower, origins)
+    return lowered, origins
+
+
 def add_words(words: list[str] | tuple[str, ...] | set[str]) -> int:
     """Teach the segmenter words it must keep whole (places, institutions, names); returns new ones."""
     added = 0
