@@ -25,6 +25,8 @@ $(STAMP): $(PY) requirements/base.txt requirements/dev.txt requirements/producti
 
 run: $(STAMP) $(CATALOGUES)  ## set up SQLite, import seeds/, create the admin and demo logins, serve on 127.0.0.1:$(PORT) with the scheduler
 	$(PY) manage.py migrate --noinput
+	@# The word check's starter list first, so the imported edition is checked against it.
+	$(PY) manage.py load_word_list
 	$(PY) manage.py import_edition seeds/
 	$(PY) manage.py create_local_admin --port $(PORT)
 	@# The scheduler (定时发布) runs every minute beside the server and is stopped when the server exits.

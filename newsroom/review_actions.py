@@ -22,6 +22,9 @@ from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import TaskState, WorkflowState
 
+from newsroom.wordcheck.panels import WordCheckSidePanel
+from newsroom.wordcheck.rules import APPROVE, enforce
+
 # The hidden input of the page editor's form: the review step (TaskState) the reviewer saw.
 REVIEW_STEP_FIELD = "review_task_state"
 
@@ -63,6 +66,12 @@ class ReviewedEditView(EditView):
         # The full editor only (not an alias's page or the partial re-render).
         return ["newsroom/admin/edit_page.html"] if names == ["wagtailadmin/pages/edit.html"] else names
 
+    def get_side_panels(self):
+        panels = super().get_side_panels()
+        if not self.expects_json_response:
+            panels.append(WordCheckSidePanel(self.page, self.request))
+        return panels
+
     @cached_property
     def action_name_and_method(self):
         name, method = super().action_name_and_method
@@ -80,6 +89,12 @@ class ReviewedEditView(EditView):
             if step is None:
                 messages.error(self.request, STEP_ALREADY_DONE)
                 return redirect(reverse("wagtailadmin_pages:edit", args=(self.page.pk,)))
+            if action_name == "approve":
+                # The word check of the text as posted; refused, the edits are kept as a draft.
+                decision = enforce(self.request, self.page, action=APPROVE)
+                if not decision.allowed:
+                    messages.error(self.request, decision.message)
+                    return self.save_action()
             # The locked step is the one in progress, so Wagtail's own action (save, then act on the
             # current step) acts on it; a concurrent post waits for the lock and then finds it done.
             self.workflow_action = action_name
@@ -97,6 +112,15 @@ class ReviewedWorkflowActionView(WorkflowActionView):
                 if request.headers.get("x-requested-with") == "XMLHttpRequest":
                     return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
                 return redirect(self.redirect_url)
+            if self.action_name == "approve":
+                # No 字词检查 panel here to confirm or give a reason in: those are made in the editor.
+                page = self.object.get_latest_revision_as_object()
+                decision = enforce(request, page, action=APPROVE, confirmable=False)
+                if not decision.allowed:
+                    messages.error(request, decision.message)
+                    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                        return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
+                    return redirect(self.redirect_url)
             self.task_state = step
             return super().post(request, *args, **kwargs)
 

@@ -17,6 +17,7 @@ from newsroom.admin_views import article_listing_viewset
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterPage, SearchTerm, SectionPage
 from newsroom.models.review import change_request, with_review_states
 from newsroom.review_actions import page_viewsets
+from newsroom.wordcheck import admin as word_check_admin  # noqa: F401 (字词表 snippet and the word check's hooks)
 
 
 @hooks.register("register_admin_viewset")

@@ -276,6 +276,8 @@ WAGTAILSEARCH_BACKENDS = {
 # Words the segmenter must keep whole: local places, institutions, names. Editors add more in
 # the admin (搜索词库); operators edit this file, then run `manage.py update_search_dictionary`.
 NEWSROOM_SEARCH_DICTIONARY = BASE_DIR / "seeds" / "search_dictionary.dict"
+# The word check's starter list (禁用/慎用/错别字), loaded by `manage.py load_word_list`; editors keep it in 字词表.
+NEWSROOM_WORD_LIST = BASE_DIR / "seeds" / "word_list.tsv"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
 LOGGING = {

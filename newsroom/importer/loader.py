@@ -25,6 +25,7 @@ from wagtail.signals import page_published
 
 from newsroom.importer.records import Article, Edition, Section, article_to_dict
 from newsroom.importer.tree import bulk_add_children
+from newsroom.importer.word_check import article_hits, hit_dicts, hit_warning
 from newsroom.models import (
     ArticleByline,
     ArticlePage,
@@ -35,6 +36,7 @@ from newsroom.models import (
     SectionPage,
 )
 from newsroom.reporters.models import kind_for_role
+from newsroom.wordcheck.check import current_matcher
 
 # Morning papers come out at dawn: an imported article goes live at 06:00 on its edition date.
 EDITION_RELEASE = time(6, 0)
@@ -60,6 +62,8 @@ class ImportReport:
     reporters_created: list[str] = field(default_factory=list)
     sections_created: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The word check's hits in the articles written (created or changed), never a reason to stop.
+    word_hits: list[dict[str, object]] = field(default_factory=list)
 
     def summary(self) -> str:
         verb = "would import" if self.dry_run else "imported"
@@ -81,6 +85,7 @@ class ImportReport:
             "reporters_created": self.reporters_created,
             "sections_created": self.sections_created,
             "warnings": self.warnings,
+            "word_hits": self.word_hits,
         }
 
 
@@ -170,6 +175,7 @@ class _EditionWriter:
         self.written: dict[type[Page], list[int]] = {}
         # New articles by section, written in bulk once every article is read and checked.
         self.new: dict[str, list[ArticlePage]] = {}
+        self.matcher = current_matcher()
 
     def write(self) -> None:
         # Serialise imports: a second import waits here until the first commits, so two
@@ -382,6 +388,12 @@ class _EditionWriter:
             label = page._meta.get_field(field).verbose_name
             raise LoadError(f"{self.edition.source_name}:{article.line}: {label}: {' '.join(messages)}") from error
 
+    def _word_check(self, article: Article) -> None:
+        hits = article_hits(article, self.matcher)
+        if hits:
+            self.report.word_hits.extend(hit_dicts(article, hits))
+            self.report.warnings.append(hit_warning(self.edition.source_name, article, hits))
+
     def _create(self, article: Article, key: str) -> None:
         section = self.section_pages.get(article.section)
         if section is None:
@@ -389,6 +401,7 @@ class _EditionWriter:
         page = ArticlePage(first_published_at=_published_at(self.edition, article))
         self._fill(page, article, key)
         self._check(page, article)
+        self._word_check(article)
         self.new.setdefault(article.section, []).append(page)
         self.report.created.append(article.title)
 
@@ -399,6 +412,7 @@ class _EditionWriter:
         draft = page.get_latest_revision_as_object()
         self._fill(draft, article, key)
         self._check(draft, article)
+        self._word_check(article)
         revision = draft.save_revision()
         # The importer's bookkeeping lives on the page row, published or not.
         ArticlePage.objects.filter(pk=page.pk).update(source_key=key, source_digest=draft.source_digest)

@@ -16,9 +16,7 @@ class WordListEntry(models.Model):
         CAUTION = CAUTION, KIND_LABELS[CAUTION]
         TYPO = TYPO, KIND_LABELS[TYPO]
 
-    term = models.CharField(
-        "词语", max_length=50, unique=True, help_text="繁体、全角的写法也会查到,只需录入一种写法。"
-    )
+    term = models.CharField("词语", max_length=50, unique=True, help_text="繁体、全角的写法也会查到,只需录入一种写法。")
     kind = models.CharField(
         "类别",
         max_length=10,

@@ -15,6 +15,7 @@ from newsroom.importer.loader import ImportReport, LoadError, Progress, load_edi
 from newsroom.importer.parser import ParseError, parse_edition
 from newsroom.importer.records import Edition, edition_to_dict
 from newsroom.importer.sections import load_sections
+from newsroom.importer.word_check import with_word_hits
 
 # A day's edition is tens of KB (the seed is 21 KB): a file a thousand times that is a wrong file
 # or many editions run together, and a run holds every parsed file in memory before it writes.
@@ -109,7 +110,7 @@ class Command(BaseCommand):
         # Parse every file before writing any: one bad file stops the run with nothing written.
         editions = [self._parse(path, sections, default, options["edition_date"], limit) for path in files]
         if options["json"] and options["dry_run"]:
-            payload = [edition_to_dict(e) for e in editions]
+            payload = [with_word_hits(edition_to_dict(e), e) for e in editions]
             self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
             return
         # Each edition is its own transaction (a savepoint here); the run as a whole is one more,
