@@ -28,13 +28,16 @@ def read_word_list(path: Path) -> list[Term]:
     return terms
 
 
-def load_word_list(path: Path) -> tuple[int, int]:
-    """Add the file's terms the 字词表 does not hold yet; an entry editors changed or added stays as
-    they left it. Returns (added, already there)."""
-    terms = read_word_list(path)
+def load_word_list(path: Path, *, merge: bool = False) -> tuple[int, int]:
+    """Seed the 字词表 from the file when it is empty; with `merge`, also add the file's terms it
+    lacks. Entries editors changed stay as they left them, and without `merge` a term they deleted
+    stays deleted. Returns (added, left as they were)."""
+    terms = {term.term: term for term in read_word_list(path)}
     existing = set(WordListEntry.objects.values_list("term", flat=True))
-    new = [term for term in {term.term: term for term in terms}.values() if term.term not in existing]
+    if existing and not merge:
+        return 0, len(existing)
+    new = [term for name, term in terms.items() if name not in existing]
     WordListEntry.objects.bulk_create(
         WordListEntry(term=t.term, kind=t.kind, replacement=t.replacement, note=t.note) for t in new
     )
-    return len(new), len(terms) - len(new)
+    return len(new), len(existing)
