@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from newsroom import login_throttle
 from newsroom.admin_views import article_listing_viewset
+from newsroom.articles.share_preview import share_card_preview
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterPage, SearchTerm, SectionPage
 from newsroom.models.review import change_request, with_review_states
 from newsroom.review_actions import page_viewsets
@@ -68,6 +69,12 @@ class MyArticlesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_my_articles_panel(request: object, panels: list) -> None:
     panels.append(MyArticlesPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_share_card_preview_url() -> list[URLPattern]:
+    # The 推广 tab's 分享预览 of a version readers may not see yet.
+    return [path("share-card/<int:page_id>.png", share_card_preview, name="newsroom_share_card_preview")]
 
 
 # 搜索词库: editors teach the search words it must keep whole (newsroom.search.dictionary).

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from newsroom.articles.forms import ArticlePageForm, person_name
+from newsroom.articles.share_preview import SharePreviewPanel
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.chinese import character_count, reading_minutes
 from newsroom.page_rights import ArticlePageRights
@@ -219,6 +220,8 @@ class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, P
             help_text="稿件发布后发现差错或有新进展时添加;页面和客户端按日期从新到旧显示。",
         ),
     ]
+    # What a shared link shows, beside the fields that decide it (SEO 标题, 搜索描述).
+    promote_panels = [*Page.promote_panels, SharePreviewPanel(heading="分享预览")]
 
     # Indexed as words cut by jieba (see newsroom.search): a headline hit weighs most, then the
     # people credited, then the text; the raw fields are not indexed, they would be one "word".

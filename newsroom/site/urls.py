@@ -14,4 +14,5 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="reader_robots"),
     path("search/", views.search, name="reader_search"),
     path("tags/<str:tag>/", views.tag, name="reader_tag"),
+    path("share/<int:article_id>.png", views.share_card, name="reader_share_card"),
 ]

@@ -1,7 +1,8 @@
-"""Reader pages that are not Wagtail pages: search, tag listings and robots.txt."""
+"""Reader pages that are not Wagtail pages: search, tag listings, share cards and robots.txt."""
 
 from __future__ import annotations
 
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -10,6 +11,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from newsroom.articles.selectors import article_listing_live, article_search_live
+from newsroom.articles.share_images import card_content, stored_card
+from newsroom.models import ArticlePage
 from newsroom.readers.paging import paginate
 from newsroom.readers.scope import reader_scope
 from newsroom.search.highlight import highlight, snippet
@@ -69,6 +72,23 @@ def tag(request: HttpRequest, tag: str) -> HttpResponse:
     if not page.object_list:
         raise Http404("没有这个标签")
     return render(request, "newsroom/tag_page.html", {"tag": tag, "articles": page})
+
+
+@require_safe
+def share_card(request: HttpRequest, article_id: int) -> HttpResponse:
+    """`/share/<id>.png`: the headline card of an article readers may see (drawn once per headline)."""
+    scope = reader_scope(request)
+    article = scope.pages(ArticlePage).filter(pk=article_id).first()
+    if article is None:
+        raise Http404("没有这篇稿件")
+    section = scope.section_of(article)
+    try:
+        name = stored_card(article.pk, card_content(article, section_title=section.title if section else ""))
+    except LookupError as no_font:  # the deploy check warns of it
+        raise Http404(str(no_font)) from no_font
+    with default_storage.open(name) as card:
+        # Whole, not streamed: a card is small, and the reader cache's headers apply to it.
+        return HttpResponse(card.read(), content_type="image/png")
 
 
 @require_safe

@@ -1,8 +1,9 @@
-"""Template tags of the reader site: Chinese dates, descriptions, credits and NewsArticle JSON-LD."""
+"""Template tags of the reader site: Chinese dates, descriptions, credits, share pictures and NewsArticle JSON-LD."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 
 from django import template
@@ -11,6 +12,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.articles.selectors import Credit
+from newsroom.articles.share_images import ShareImage
+from newsroom.articles.share_images import share_image as article_share_image
 from newsroom.chinese import description_of
 from newsroom.models import ArticlePage, SectionPage
 from newsroom.readers.scope import reader_scope
@@ -60,6 +63,22 @@ def site_url(context: template.Context, path: str) -> str:
     return reader_scope(context["request"]).absolute(path)
 
 
+@register.simple_tag(takes_context=True)
+def share_image(context: template.Context, page: ArticlePage) -> ShareImage | None:
+    """The article's share picture (lead photo > first body photo > headline card), at an absolute
+    address: for og:image, JSON-LD and the crawlers that take a page's first large picture."""
+    # Asked for by the page's meta tags and by its JSON-LD: worked out once per page object.
+    if hasattr(page, "_share_image_for_readers"):
+        return page._share_image_for_readers
+    section = context.get("section")
+    image = article_share_image(page, section_title=section.title if section else "")
+    if image is not None and not image.url.startswith(("http://", "https://")):
+        # Photos in a bucket or behind a CDN have their own host already.
+        image = replace(image, url=reader_scope(context["request"]).absolute(image.url))
+    page._share_image_for_readers = image
+    return image
+
+
 def _person(credit: Credit, request: HttpRequest) -> dict[str, str]:
     person = {"@type": "Person", "name": credit.name}
     if credit.url:
@@ -99,8 +118,8 @@ def news_article_json_ld(context: template.Context, page: ArticlePage) -> SafeSt
         data["articleSection"] = section.title
     if tags := context.get("tags"):
         data["keywords"] = [tag.name for tag in tags]
-    if page.lead_image_id:
-        data["image"] = [reader_scope(request).absolute(page.lead_image.get_rendition("width-1200").url)]
+    if image := share_image(context, page):
+        data["image"] = [image.url]
     payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 - escaped above
 

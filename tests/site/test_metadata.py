@@ -54,7 +54,8 @@ def test_article_page_has_title_description_canonical_and_social_cards(client, s
     assert meta(page, property="og:type") == "article"
     assert meta(page, property="og:description") == description
     assert meta(page, property="og:locale") == "zh_CN"
-    assert meta(page, name="twitter:card") == "summary"
+    # No photo: the headline card (tests/articles/test_share_images.py) is shared large.
+    assert meta(page, name="twitter:card") == "summary_large_image"
     assert meta(page, property="article:section") == "要闻"
 
 
