@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 
 from newsroom import login_throttle
 from newsroom.admin_views import article_listing_viewset
+from newsroom.curation.views import register_front_picks_admin
 from newsroom.articles.share_preview import share_card_preview
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterPage, SearchTerm, SectionPage
 from newsroom.models.review import change_request, with_review_states
@@ -79,6 +80,8 @@ def register_share_card_preview_url() -> list[URLPattern]:
 
 # 搜索词库: editors teach the search words it must keep whole (newsroom.search.dictionary).
 register_snippet(SearchTerm)
+# 推荐位: the home's 头条 and 推荐, each section's 置顶 (newsroom.curation).
+register_front_picks_admin()
 
 
 class LockoutsMenuItem(MenuItem):

@@ -10,6 +10,7 @@ from newsroom.articles.models import (
     ArticleRelatedLink,
     ArticleTag,
 )
+from newsroom.curation.models import FrontPick, FrontPicks
 from newsroom.reporters.models import ReporterIndexPage, ReporterKind, ReporterPage
 from newsroom.sections.models import ChannelHomePage, SectionPage
 from newsroom.wordcheck.models import WordListEntry
@@ -26,6 +27,8 @@ __all__ = [
     "ArticleRelatedLink",
     "ArticleTag",
     "ChannelHomePage",
+    "FrontPick",
+    "FrontPicks",
     "ReporterIndexPage",
     "ReporterKind",
     "ReporterPage",

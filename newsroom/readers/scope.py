@@ -34,8 +34,8 @@ class Outline:
 
     hidden_paths: tuple[str, ...]
     sections: tuple  # SectionPage rows, in tree order
-    # The next go-live or expiry time ahead anywhere in the site: what readers see changes then
-    # with no publish, so nothing built on this outline may outlive it.
+    # The next go-live or expiry time ahead anywhere in the site, or the end of an editor's pick:
+    # what readers see changes then with no publish, so nothing built on this outline may outlive it.
     next_change: datetime | None
 
 
@@ -109,10 +109,12 @@ class ReaderScope:
 
 def read_outline(site: Site, now: datetime) -> Outline:
     """The outline of `site` at `now`: two queries (hidden branches with the next change, sections)."""
+    from newsroom.curation.selectors import pick_end_times
     from newsroom.models import SectionPage
 
     root = site.root_page
-    hidden, next_change = hidden_paths_and_next_change(root, now)
+    # An editor's pick ending changes the home or a section front as a page's expiry would.
+    hidden, next_change = hidden_paths_and_next_change(root, now, other_changes=pick_end_times(root, now))
     probe = ReaderScope(site, now, Outline(hidden, (), None))
     sections = tuple(visible_to_readers(SectionPage.objects.filter(depth=root.depth + 1), probe).order_by("path"))
     return Outline(hidden, sections, next_change)

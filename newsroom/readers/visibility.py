@@ -62,12 +62,16 @@ def is_in_schedule(page: Any, now: datetime | None = None) -> bool:
     return matches(in_schedule_q(now or timezone.now()), page)
 
 
-def hidden_paths_and_next_change(root: Page, now: datetime) -> tuple[tuple[str, ...], datetime | None]:
+def hidden_paths_and_next_change(
+    root: Page, now: datetime, *, other_changes: Iterable[QuerySet] = ()
+) -> tuple[tuple[str, ...], datetime | None]:
     """What the rule needs of `root`'s tree at `now`, in one query: the paths whose branches readers
     cannot see, and the next go-live or expiry time ahead (when the rule's answer next changes).
 
     Hidden: a view restriction on a page or above the root (Wagtail's own, as `.public()` reads
-    them), and every page with children that is itself out of sight.
+    them), and every page with children that is itself out of sight. `other_changes`: more
+    `(path, moment)` rows of moments ahead when what readers see changes (an editor's pick ending),
+    counted in the next change by the same query.
     """
     ancestors = [root.path[: Page.steplen * depth] for depth in range(1, root.depth)]
     # Typed, so PostgreSQL can match it with the timestamps of the other rows.
@@ -86,7 +90,7 @@ def hidden_paths_and_next_change(root: Page, now: datetime) -> tuple[tuple[str, 
     )
     going_live = below.filter(go_live_at__gt=now).values_list("path", "go_live_at")
     expiring = below.filter(expire_at__gt=now).values_list("path", "expire_at")
-    rows = list(restricted.union(unseen_parents, going_live, expiring, all=True))
+    rows = list(restricted.union(unseen_parents, going_live, expiring, *other_changes, all=True))
     paths = sorted({path for path, when in rows if when is None})
     # A branch inside another hidden branch adds nothing: keep the outermost.
     outermost: list[str] = []

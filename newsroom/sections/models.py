@@ -61,20 +61,25 @@ class ChannelHomePage(ChannelStructurePageRights, NewsroomPreviewMixin, Page):
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
         # late: the selectors read these models
         from newsroom.articles.selectors import article_listing_live, latest_by_section_live
+        from newsroom.curation.selectors import front_picks_live
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)
         scope = reader_scope(request)
-        latest = list(article_listing_live(scope)[: LATEST_ON_HOME + 1])
+        picks = front_picks_live(scope, self)
+        newest = list(article_listing_live(scope)[: LATEST_ON_HOME + 1])
+        # The editors' 头条 while it is picked and visible, else the newest story.
+        lead = picks.lead or (newest[0] if newest else None)
         # The lead story shows the start of its text: one more query, for its body alone.
-        if latest and not latest[0].summary:
-            latest[0].body  # noqa: B018 - loads the deferred body once, here rather than mid-template
-        newest = latest_by_section_live(scope, per_section=FRONT_LENGTH)
-        fronts = [(section, [a for a in newest if a.section_path == section.path]) for section in scope.sections]
+        if lead is not None and not lead.summary:
+            lead.body  # noqa: B018 - loads the deferred body once, here rather than mid-template
+        by_section = latest_by_section_live(scope, per_section=FRONT_LENGTH)
+        fronts = [(section, [a for a in by_section if a.section_path == section.path]) for section in scope.sections]
         return {
             **context,
-            "lead": latest[0] if latest else None,
-            "latest": latest[1:],
+            "lead": lead,
+            "featured": picks.articles,
+            "latest": [article for article in newest if article != lead][:LATEST_ON_HOME],
             "fronts": [(section, articles) for section, articles in fronts if articles],
         }
 
@@ -101,9 +106,13 @@ class SectionPage(ChannelStructurePageRights, ScheduledPageMixin, NewsroomPrevie
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict[str, object]:
         # late: the selectors read these models
         from newsroom.articles.selectors import article_listing_live
+        from newsroom.curation.selectors import front_picks_live
         from newsroom.readers.paging import paginate
         from newsroom.readers.scope import reader_scope
 
         context = super().get_context(request, *args, **kwargs)
-        articles = article_listing_live(reader_scope(request), section=self)
-        return {**context, "articles": paginate(request, articles)}
+        scope = reader_scope(request)
+        pinned = front_picks_live(scope, self).articles
+        # The editors' 置顶 first (on the first page), then the rest by date, none twice.
+        articles = paginate(request, article_listing_live(scope, section=self).exclude(pk__in=[a.pk for a in pinned]))
+        return {**context, "pinned": pinned if articles.number == 1 else [], "articles": articles}

@@ -57,7 +57,7 @@ def test_the_contracts_field_names_are_in_the_schema(schema):
     assert fields["Reporter"] >= {"id", "slug", "name", "kind", "url", "article_count"}
     assert fields["ReporterDetail"] >= fields["Reporter"] | {"articles"}
     assert fields["ArticleList"] == {"items", "next_cursor"}
-    assert fields["Home"] == {"lead", "sections"}
+    assert fields["Home"] == {"lead", "featured", "sections"}
 
 
 def test_the_docs_page_is_served(client, db):

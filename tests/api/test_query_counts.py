@@ -19,8 +19,9 @@ OUTLINE = 2
 # The site with its root, the outline, the articles (each with its section), their bylines and
 # photo credits together.
 ARTICLES_LIST = 5
-# The site, the outline, every section's newest articles, their credits, the per-section counts.
-HOME = 6
+# The site, the outline, every section's newest articles, the editors' 头条 and 推荐 (one query
+# however many), the credits of all of them, the per-section counts.
+HOME = 7
 # The site, the outline, the reporter, their article count, the articles, their credits.
 REPORTER_DETAIL = 7
 

@@ -1,4 +1,5 @@
-"""Create the local admin and one demo login per role (development only), and say how to log in."""
+"""Create the local admin and one demo login per role (development only), say how to log in, and give
+the home page its first editors' picks (a 头条 and two 推荐) unless editors already chose."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count
 from wagtail.models import Site
 
+from newsroom.curation.services import seed_home_picks
 from newsroom.models import ReporterIndexPage, ReporterPage, SectionPage
 from newsroom.roles import CHIEF_EDITORS, EDITORS, REPORTERS, assign_section_editor
 
@@ -36,6 +38,9 @@ class Command(BaseCommand):
         )
         with transaction.atomic():
             self._demo_accounts()
+        # The home page starts with editors' picks to look at and change (推荐位 in the admin).
+        if seed_home_picks(lead_section_slug=DEMO_SECTION_SLUG, user=get_user_model().objects.get(username=USERNAME)):
+            self.stdout.write("首页推荐位 / home picks: 已选好头条和两篇推荐(后台「推荐位」可修改)")
         # Absolute URLs (the API's, feeds', sitemaps') come from the Site record, never the Host
         # header: point it at the local server so they open.
         Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=int(options.get("port") or 8000))
