@@ -1,10 +1,8 @@
 """Debian's Chromium driven by Playwright, for the tests that use the site as a person does."""
 
 import os
-import re
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -78,29 +76,9 @@ def runserver(manage: list[str], env: dict[str, str], *, ready_path: str, extra:
         server.wait(timeout=10)
 
 
-@contextmanager
-def newsroom_as_make_run(folder: Path) -> Iterator[dict[str, Any]]:
-    """`make run` on a fresh SQLite file in `folder` (dev settings, migrate, the seeds, the demo logins,
-    runserver): the server's address, the passwords it printed, the database file."""
-    database = folder / "db.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": f"sqlite:///{database}"}
-    env.pop("PAGE_CACHE_URL", None)
-    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-
-    def run(*command: str) -> str:
-        done = subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-        return done.stdout.decode()
-
-    run("migrate", "--noinput", "-v0")
-    run("import_edition", "seeds/", "-v0")
-    passwords = dict(re.findall(r"用户名 (\w+)  密码 (\S+)", run("create_local_admin")))
-    with runserver(manage, env, ready_path="/admin/login/") as url:
-        yield {"url": url, "passwords": passwords, "database": database}
-
-
-def sign_in(browser: Any, server: dict[str, Any], username: str) -> Any:
+def sign_in(browser: Any, server: dict[str, Any], username: str, *, width: int = 1280) -> Any:
     """A new browser window signed in to the admin as `username`, on its dashboard."""
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(server["url"] + "/admin/login/")
     page.fill("#id_username", username)
@@ -108,3 +86,11 @@ def sign_in(browser: Any, server: dict[str, Any], username: str) -> Any:
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
     return page
+
+
+def screenshot(page: Any, name: str) -> None:
+    """A screenshot for docs/screenshots/, taken only when run with SCREENSHOTS_DIR=docs/screenshots."""
+    if folder := os.environ.get("SCREENSHOTS_DIR"):
+        path = Path(settings.BASE_DIR) / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path))

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from tests.browser import free_port
+from tests.browser import free_port, runserver
 
 MANAGE = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
 # The gunicorn of this virtualenv (requirements/production.txt), as production serves the site.
@@ -106,6 +107,31 @@ def manage(env: dict[str, str], *command: str) -> str:
     )
     assert done.returncode == 0, f"manage.py {' '.join(command)[:200]} failed:\n{done.stderr[-4000:]}"
     return done.stdout
+
+
+def query(database: Database, sql: str, *params: object) -> list[tuple]:
+    """Rows read straight from a server's database, as a test looks behind the admin (`?` placeholders)."""
+    if database.file is not None:
+        with sqlite3.connect(database.file) as db:
+            return db.execute(sql, params).fetchall()
+    import psycopg
+
+    with psycopg.connect(database.url) as db:
+        return db.execute(sql.replace("?", "%s"), params).fetchall()
+
+
+@contextmanager
+def newsroom_as_make_run(workdir: Path) -> Iterator[dict]:
+    """`make run`'s steps (dev settings, migrate, the seeds, the demo logins, runserver) on a database of
+    its own (SQLite, or PostgreSQL when the suite runs on it): the address, the printed passwords, the
+    database (for `query`)."""
+    with database_of_its_own(workdir) as database:
+        env = {**environment(database, page_cache_url=""), "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "import_edition", "seeds/", "-v0")
+        passwords = dict(re.findall(r"用户名 (\w+)  密码 (\S+)", manage(env, "create_local_admin")))
+        with runserver(MANAGE, env, ready_path="/admin/login/") as url:
+            yield {"url": url, "passwords": passwords, "database": database}
 
 
 def seed(database: Database) -> None:

@@ -5,7 +5,9 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from newsroom.roles import CHIEF_EDITORS, REPORTERS, assign_section_editor
+from tests.browser import chromium_browser
 from tests.factories import SectionPageFactory
+from tests.servers import newsroom_as_make_run
 
 
 @pytest.fixture
@@ -59,3 +61,17 @@ def login():
         return clients[user.pk]
 
     return as_user
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium, one per browser test module."""
+    with chromium_browser() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    """`make run`'s steps on a database of its own, one per browser test module (tests.servers)."""
+    with newsroom_as_make_run(tmp_path_factory.mktemp("newsroom")) as server:
+        yield server

@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from newsroom.blocks import ArticleBodyBlock
-from tests.browser import chromium_browser, newsroom_as_make_run, sign_in
+from tests.browser import screenshot, sign_in
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -64,14 +63,6 @@ class EnglishLeft:
                 self.found.setdefault(f"{screen}: {line.strip()[:120]}", set()).update(words)
 
 
-def _screenshot(page, name: str) -> None:
-    """For docs/screenshots/, when run with SCREENSHOTS_DIR=docs/screenshots."""
-    if folder := os.environ.get("SCREENSHOTS_DIR"):
-        path = Path(settings.BASE_DIR) / folder / f"admin-{name}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path))
-
-
 def _fill_the_body(page) -> None:
     """Chinese in every empty field of the body's blocks, so the draft saves and compares."""
     for field in page.locator("[data-contentpath=body] textarea, [data-contentpath=body] input[type=text]").all():
@@ -102,23 +93,11 @@ def _review_from_dashboard(page, url: str, action: str, comment: str, english: E
     dialog = page.locator(".modal-content")
     expect(dialog.locator("textarea")).to_be_visible()
     english.read(page, f"{action}对话框")
-    _screenshot(page, "review-dialog")
+    screenshot(page, "admin-review-dialog.png")
     dialog.locator("textarea").fill(comment)
     with page.expect_navigation():
         dialog.locator("button[type=submit]").click()
     english.read(page, f"{action}之后")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with chromium_browser() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def newsroom(tmp_path_factory):
-    with newsroom_as_make_run(tmp_path_factory.mktemp("newsroom")) as server:
-        yield server
 
 
 def test_an_editor_and_a_chief_meet_no_english_from_a_new_story_to_its_publication(chromium, newsroom, tmp_path):
@@ -175,7 +154,7 @@ def test_an_editor_and_a_chief_meet_no_english_from_a_new_story_to_its_publicati
         _open_panel(editor, panel)
         english.read(editor, f"侧栏·{panel}")
     _open_panel(editor, "status")
-    _screenshot(editor, "editor")
+    screenshot(editor, "admin-editor.png")
     _toggle_the_lock(editor)
     english.read(editor, "锁定之后")
     _open_panel(editor, "status")

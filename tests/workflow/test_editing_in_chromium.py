@@ -1,22 +1,18 @@
 """The article editor in real Chromium: pasting a whole story, the 检查 panel's figures, reverting to an
 earlier version and publishing it, and new articles that are saved only when the editor saves them.
 
-The server is set up as `make run` does it (dev settings, the seed edition, the demo logins) on its own
-SQLite file. Screenshots of the revert go to a temporary folder, or to SCREENSHOTS_DIR
+The server is set up as `make run` does it (dev settings, the seed edition, the demo logins) on a database
+of its own (tests.servers). Screenshots of the revert go to a temporary folder, or to SCREENSHOTS_DIR
 (`SCREENSHOTS_DIR=docs/screenshots` → docs/screenshots/revert-*.png).
 """
 
 import os
-import re
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
-from tests.browser import chromium_browser, runserver
+from tests.browser import sign_in
+from tests.servers import query
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -34,32 +30,6 @@ PASTED_PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with chromium_browser() as browser:
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def newsroom(tmp_path_factory):
-    """`make run` on a fresh SQLite file: the server's address, the printed passwords, the database file."""
-    folder = tmp_path_factory.mktemp("editing")
-    database = folder / "db.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": f"sqlite:///{database}"}
-    env.pop("PAGE_CACHE_URL", None)
-    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-
-    def run(*command: str) -> str:
-        done = subprocess.run([*manage, *command], cwd=settings.BASE_DIR, env=env, check=True, capture_output=True)
-        return done.stdout.decode()
-
-    run("migrate", "--noinput", "-v0")
-    run("import_edition", "seeds/", "-v0")
-    passwords = dict(re.findall(r"用户名 (\w+)  密码 (\S+)", run("create_local_admin")))
-    with runserver(manage, env, ready_path="/admin/login/") as url:
-        yield {"url": url, "passwords": passwords, "database": database}
-
-
 @pytest.fixture
 def screenshots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("SCREENSHOTS_DIR") or tmp_path)
@@ -68,8 +38,7 @@ def screenshots(tmp_path: Path) -> Path:
 
 
 def _query(newsroom, sql: str, *params) -> list[tuple]:
-    with sqlite3.connect(newsroom["database"]) as db:
-        return db.execute(sql, params).fetchall()
+    return [tuple(row) for row in query(newsroom["database"], sql, *params)]
 
 
 def _article(newsroom, title_part: str) -> tuple[int, str]:
@@ -81,14 +50,7 @@ def _article(newsroom, title_part: str) -> tuple[int, str]:
 
 
 def _sign_in(chromium, newsroom, username: str = "chief"):
-    context = chromium.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.goto(newsroom["url"] + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", newsroom["passwords"][username])
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
+    return sign_in(chromium, newsroom, username, width=1400)
 
 
 def _publish(page) -> None:

@@ -1,15 +1,12 @@
 """A review action acts once, on the step the reviewer saw: 主编终审 stays the chief's, whatever is posted twice."""
 
-import threading
-
 import pytest
-from django.db import connection
-from django.test import Client
 from wagtail.models import PageLogEntry, TaskState
 
 from newsroom.models import ArticlePage
 from newsroom.review_actions import REVIEW_STEP_FIELD
 from tests.forms import article_form
+from tests.servers import database_of_its_own, environment, manage, on_postgres_suite, script_result
 
 pytestmark = pytest.mark.django_db
 
@@ -135,37 +132,71 @@ def test_only_the_chief_finishes_the_final_review(login, reporter, editor, chief
     assert PageLogEntry.objects.filter(page=in_first_review, action="wagtail.publish").get().user == chief
 
 
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="row locks need PostgreSQL; SQLite serialises writers")
-def test_one_approval_posted_many_times_at_once_approves_the_first_review_once(
-    reporter, editor, own_section, django_user_model
-):
-    author = Client()
-    author.force_login(reporter)
-    author.post(f"/admin/pages/add/newsroom/articlepage/{own_section.pk}/", article_form(**{"action-submit": "1"}))
-    article = ArticlePage.objects.get(slug="jiaodong")
-    step = article.current_workflow_task_state
-    start = threading.Barrier(6)
-    answers: list[int] = []
+# Six posts of one approval at once, half through the editor and half at the action address, each on a
+# connection of its own. Run in a process and a database of their own (tests.servers): the suite's
+# transactional tests start from an emptied database, without the roles and workflow the migrations made.
+AT_ONCE = """
+import json, threading
+import django
+django.setup()
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test import Client
+from wagtail.models import TaskState
+from newsroom.models import ArticlePage
+from newsroom.roles import REPORTERS, assign_section_editor
+from tests.factories import SectionPageFactory
+from tests.forms import article_form
+from tests.servers import database_of_its_own, environment, manage, on_postgres_suite, script_result
+from tests.workflow.test_review_integrity import _approvals, _approve_at_address, _approve_in_editor, _step
 
-    def post(through_editor: bool) -> None:
-        client = Client()
-        client.force_login(editor)
-        start.wait()
-        try:
-            send = _approve_in_editor if through_editor else _approve_at_address
-            answers.append(send(client, article, step, comment="可以").status_code)
-        finally:
-            connection.close()
+section = SectionPageFactory(title="要闻", slug="yaowen")
+reporter = User.objects.create_user("reporter")
+reporter.groups.add(Group.objects.get(name=REPORTERS))
+editor = User.objects.create_user("editor")
+assign_section_editor(editor, section)
+author = Client()
+author.force_login(reporter)
+author.post(f"/admin/pages/add/newsroom/articlepage/{section.pk}/", article_form(**{"action-submit": "1"}))
+article = ArticlePage.objects.get(slug="jiaodong")
+step = article.current_workflow_task_state
+start = threading.Barrier(6)
+answers = []
 
-    threads = [threading.Thread(target=post, args=(n % 2 == 0,)) for n in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+def post(through_editor):
+    client = Client()
+    client.force_login(editor)
+    start.wait()
+    try:
+        send = _approve_in_editor if through_editor else _approve_at_address
+        answers.append(send(client, article, step, comment="可以").status_code)
+    finally:
+        connection.close()
 
-    assert answers == [302] * 6
-    assert _step(article) == FINAL
-    assert _approvals(article) == [(FIRST, "editor")]
-    assert TaskState.objects.for_instance(article).filter(task__name=FINAL).count() == 1
-    assert not article.live
+threads = [threading.Thread(target=post, args=(n % 2 == 0,)) for n in range(6)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+article.refresh_from_db()
+print("RESULT", json.dumps({
+    "answers": answers,
+    "step": _step(article),
+    "approvals": _approvals(article),
+    "final_steps": TaskState.objects.for_instance(article).filter(task__name="主编终审").count(),
+    "live": article.live,
+}))
+"""
+
+
+@pytest.mark.skipif(not on_postgres_suite(), reason="row locks need PostgreSQL; SQLite serialises writers")
+def test_one_approval_posted_many_times_at_once_approves_the_first_review_once(tmp_path):
+    with database_of_its_own(tmp_path) as database:
+        env = environment(database, page_cache_url="")
+        manage(env, "migrate", "--noinput", "-v0")
+        result = script_result(AT_ONCE, env, timeout=120)
+    assert result["answers"] == [302] * 6
+    assert result["step"] == FINAL
+    assert result["approvals"] == [[FIRST, "editor"]]
+    assert result["final_steps"] == 1
+    assert result["live"] is False

@@ -4,9 +4,6 @@
 (() => {
   "use strict";
 
-  // newsroom/chinese.py CHARACTERS_PER_MINUTE, for a page that does not state its own reading time.
-  const CHARACTERS_PER_MINUTE = 400;
-
   document.addEventListener("w-preview:content", (event) => {
     const { content, metrics } = event.detail || {};
     if (!content || !metrics) return;
@@ -18,10 +15,12 @@
       metrics.wordCount = Number(count.dataset.characterCount);
       metrics.readingTime = Number(minutes.dataset.readingMinutes);
     } else {
-      // Not an article: every character of the page's main content, no spaces.
+      // Not an article: every character of the page's main content, no spaces, at the speed the
+      // panel states (newsroom/chinese.py CHARACTERS_PER_MINUTE, through the panel's template).
+      const speed = Number(document.querySelector("[data-characters-per-minute]")?.dataset.charactersPerMinute);
       const characters = (content.innerText || "").replace(/\s/g, "").length;
       metrics.wordCount = characters;
-      metrics.readingTime = characters ? Math.max(1, Math.ceil(characters / CHARACTERS_PER_MINUTE)) : 0;
+      metrics.readingTime = characters && speed ? Math.max(1, Math.ceil(characters / speed)) : 0;
     }
   });
 })();
