@@ -6,7 +6,9 @@ addresses that show it; a reporter's page reaches the articles that credit them.
 deleting, making private or moving a page reaches the same for it and every page below it,
 worked out before the change (a deleted page has no address after it), and is a hard purge:
 nothing that showed it is served again. Everything is purged once the transaction commits, so a
-rolled-back change purges nothing and an import of a thousand articles purges once.
+rolled-back change purges nothing and an import of a thousand articles purges once. Publishing
+or unpublishing a front's picks (newsroom.curation) reaches the front's page, and for the channel
+home the app API's home.
 
 The CDN is Wagtail's frontend cache, configured in `WAGTAILFRONTENDCACHE` (from
 `FRONTEND_CACHE_PURGE_URL`); without it only the reader cache is purged.
@@ -142,6 +144,16 @@ def addresses_showing(pages: list[Page], *, below: bool = False) -> set[str]:
         # The reader site's own addresses sit at the site's root, as the channel home does.
         if (root := home.get_full_url(batch)) is not None:
             batch.add_urls(urljoin(root, path) for path in paths)
+    return set(batch.urls)
+
+
+def addresses_showing_picks(front: Page) -> set[str]:
+    """Every absolute address that shows a front's editors' picks: the front's page (every page of a
+    section's listing), and for the channel home the app API's home."""
+    batch = PurgeBatch()
+    batch.add_page(front)
+    if issubclass(front.specific_class or Page, ChannelHomePage) and (root := front.get_full_url(batch)) is not None:
+        batch.add_url(urljoin(root, reverse("api-v1:home")))
     return set(batch.urls)
 
 
@@ -295,17 +307,33 @@ def _slug_changed(sender: type, instance: Page, instance_before: Page, **kwargs:
     _schedule(hard_urls=old_urls | urls, everything=_in_navigation(instance))
 
 
+def _picks_changed(sender: type, instance: object, **kwargs: object) -> None:
+    # Picks only ever show pages readers may see: a publish's soft purge is enough either way.
+    _schedule(soft_urls=addresses_showing_picks(instance.front))
+
+
 def _site_changed(sender: type, **kwargs: object) -> None:
     # A site's host, port or root decides which pages every address reaches: start afresh.
     transaction.on_commit(cache.purge_everything, robust=True)
 
 
 def connect_purge_signals() -> None:
-    """Purge on publish, unpublish, move, slug change, delete, privacy change and site change."""
+    """Purge on publish, unpublish, move, slug change, delete, privacy change, site change, and on
+    publishing or unpublishing a front's picks."""
     from django.core.signals import request_started
     from django.db.models.signals import post_delete, post_save, pre_delete
     from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move, pre_page_move
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+        pre_page_move,
+        published,
+        unpublished,
+    )
+
+    from newsroom.curation.models import FrontPicks
 
     page_published.connect(_shown, dispatch_uid="reader-purge-published")
     page_unpublished.connect(_hidden, dispatch_uid="reader-purge-unpublished")
@@ -318,5 +346,7 @@ def connect_purge_signals() -> None:
     request_started.connect(_forget_deleted_branches, dispatch_uid="reader-purge-request-started")
     post_save.connect(_restricted, sender=PageViewRestriction, dispatch_uid="reader-purge-restricted")
     post_delete.connect(_unrestricted, sender=PageViewRestriction, dispatch_uid="reader-purge-unrestricted")
+    published.connect(_picks_changed, sender=FrontPicks, dispatch_uid="reader-purge-picks-published")
+    unpublished.connect(_picks_changed, sender=FrontPicks, dispatch_uid="reader-purge-picks-unpublished")
     post_save.connect(_site_changed, sender=Site, dispatch_uid="reader-purge-site-saved")
     post_delete.connect(_site_changed, sender=Site, dispatch_uid="reader-purge-site-deleted")
