@@ -40,6 +40,9 @@ from newsroom.wordcheck.check import current_matcher
 
 # Morning papers come out at dawn: an imported article goes live at 06:00 on its edition date.
 EDITION_RELEASE = time(6, 0)
+# 来源 of the paper's own articles; a dateline naming someone else (新华社北京12月2日电) names the source.
+OWN_SOURCE = "大众日报"
+OWN_DATELINE_SOURCE = "本报"
 
 Progress = Callable[[int, int], None]
 # New pages are written, and written pages indexed, this many at a time: the statements,
@@ -113,6 +116,12 @@ def _content_digest(article: Article) -> str:
         content.pop(key, None)
     blob = json.dumps(content, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def source_of(article: Article) -> str:
+    """来源 of a printed article: the agency or paper its dateline names, else this paper."""
+    named = article.dateline.source if article.dateline else ""
+    return named if named and named != OWN_DATELINE_SOURCE else OWN_SOURCE
 
 
 def _published_at(edition: Edition, article: Article) -> datetime:
@@ -248,7 +257,10 @@ class _EditionWriter:
         now = timezone.now()
         for page in pages:
             page.live, page.has_unpublished_changes = True, False
-            page.last_published_at = now
+            # Publishing the edition is the article's first publication, at the edition's time, not a
+            # change made today (see ArticlePage.reader_modified_at); never in the future, where a
+            # last publication marks a held page (newsroom.scheduling).
+            page.last_published_at = min(page.first_published_at, now)
         bulk_add_children(section, pages)
         ArticleByline.objects.bulk_create(self._children(pages, "bylines"))
         ArticlePhotoCredit.objects.bulk_create(self._children(pages, "photo_credits"))
@@ -368,6 +380,8 @@ class _EditionWriter:
         page.print_position = article.position
         page.source_key = key
         page.source_digest = _content_digest(article)
+        # An editor's 来源 stays; 责任编辑 is the desk's to set, never the importer's.
+        page.source = page.source or source_of(article)
         page.bylines = [
             ArticleByline(reporter=self.reporters[b.name], role=b.role, sort_order=i)
             for i, b in enumerate(article.bylines)

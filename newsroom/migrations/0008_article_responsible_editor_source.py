@@ -3,6 +3,48 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import Count, F
+
+# As the importer sets them (newsroom.importer.loader): frozen here, as a migration must be.
+OWN_SOURCE = "大众日报"
+OWN_DATELINE_SOURCE = "本报"
+
+
+def _source(dateline_source):
+    return dateline_source if dateline_source and dateline_source != OWN_DATELINE_SOURCE else OWN_SOURCE
+
+
+def imported_articles_as_the_importer_now_leaves_them(apps, schema_editor):
+    """Articles imported before 来源 existed get the importer's 来源, in their row and in every saved
+    version (an editor's next edit starts from the latest one); those whose only publication was the
+    import are last published when first published, at their edition's time, not on the import's day."""
+    ArticlePage = apps.get_model("newsroom", "ArticlePage")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    PageLogEntry = apps.get_model("wagtailcore", "PageLogEntry")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    imported = ArticlePage.objects.filter(source_key__isnull=False)
+    for page in imported.filter(source="").only("pk", "dateline_source").iterator():
+        ArticlePage.objects.filter(pk=page.pk).update(source=_source(page.dateline_source))
+    ids = [str(pk) for pk in imported.values_list("pk", flat=True)]
+    if ids:
+        page_type = ContentType.objects.get(app_label="wagtailcore", model="page")
+        pages_revisions = Revision.objects.filter(base_content_type=page_type, content__source__isnull=True)
+    for start in range(0, len(ids), 500):
+        for revision in pages_revisions.filter(object_id__in=ids[start : start + 500]).iterator():
+            content = revision.content
+            content["source"] = _source(content.get("dateline_source", ""))
+            Revision.objects.filter(pk=revision.pk).update(content=content)
+    published_once = (
+        PageLogEntry.objects.filter(action="wagtail.publish")
+        .values("page_id")
+        .annotate(n=Count("id"))
+        .filter(n=1)
+        .values("page_id")
+    )
+    for page in imported.filter(
+        pk__in=published_once, first_published_at__isnull=False, last_published_at__gt=F("first_published_at")
+    ).only("pk", "first_published_at"):
+        ArticlePage.objects.filter(pk=page.pk).update(last_published_at=page.first_published_at)
 
 
 class Migration(migrations.Migration):
@@ -40,4 +82,5 @@ class Migration(migrations.Migration):
             name="source",
             field=models.CharField(blank=True, help_text="如:大众日报、新华社", max_length=50, verbose_name="来源"),
         ),
+        migrations.RunPython(imported_articles_as_the_importer_now_leaves_them, migrations.RunPython.noop),
     ]

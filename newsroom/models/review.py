@@ -62,8 +62,11 @@ class SectionReviewTask(GroupApprovalTask):
         if action_name == "approve" and task_state.status == TaskState.STATUS_IN_PROGRESS:
             from newsroom.articles.services import name_responsible_editor  # late: it reads the page models
 
-            # Before approving: the next step then starts on, and finally publishes, the named version.
-            name_responsible_editor(task_state.workflow_state.content_object, user)
+            # Before approving: the next step then starts on, and finally publishes, the named version
+            # (Wagtail starts it on the latest revision its copy of the page knows of: tell it).
+            page = task_state.workflow_state.content_object
+            if name_responsible_editor(page, user) is not None:
+                page.refresh_from_db(fields=["latest_revision"])
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs) -> QuerySet[TaskState]:
