@@ -257,6 +257,20 @@ def test_a_caution_word_needs_confirmation_before_approval(login, editor, report
 
 
 def test_editors_keep_the_word_list_and_reporters_do_not(login, editor, reporter, word_list):
-    assert login(editor).get("/admin/snippets/newsroom/wordlistentry/").status_code == 200
-    assert login(editor).get("/admin/snippets/newsroom/wordlistentry/add/").status_code == 200
+    client = login(editor)
+    found = client.get("/admin/snippets/newsroom/wordlistentry/", {"q": "既使"}).content.decode()
+    assert "既使" in found and "首次" not in found
+    response = client.post(
+        "/admin/snippets/newsroom/wordlistentry/add/", {"term": "按装", "kind": "typo", "replacement": "", "note": ""}
+    )
+    assert "错别字请填写正确的写法" in response.content.decode()
+    client.post(
+        "/admin/snippets/newsroom/wordlistentry/add/",
+        {"term": "按装", "kind": "typo", "replacement": "安装", "note": ""},
+    )
+    assert WordListEntry.objects.get(term="按装").replacement == "安装"
+    # Only the chief removes an entry.
+    entry = WordListEntry.objects.get(term="聋子")
+    client.post(f"/admin/snippets/newsroom/wordlistentry/delete/{entry.pk}/")
+    assert WordListEntry.objects.filter(pk=entry.pk).exists()
     assert login(reporter).get("/admin/snippets/newsroom/wordlistentry/").status_code == 302
