@@ -29,7 +29,15 @@ from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 # Bulk actions on pages, by the right a user must hold somewhere for the button to be of any use.
-BULK_ACTION_NEEDS = {"publish": "publish", "unpublish": "publish", "delete": "change", "move": "change"}
+BULK_ACTION_NEEDS = {
+    "publish": "publish",
+    "unpublish": "publish",
+    "delete": "change",
+    "move": "change",
+    # The desk's own (newsroom.bulk_actions).
+    "submit": "change",
+    "add_tags": "change",
+}
 
 
 def _action(codename: str) -> str:

@@ -20,12 +20,13 @@ from wagtail.models import Revision
 from newsroom.models.review import change_request
 from newsroom.readers.visibility import is_in_schedule
 
-# The admin's status words, in the newsroom's terms (Wagtail's own translation says 在用 for "live").
+# The admin's status words, in the newsroom's terms (Wagtail's own translation says 在用 for "live"),
+# the same as the article desk's states (newsroom.admin_views).
 STATUS_WORDS = {
     "live": "已发布",
     "live + draft": "已发布 + 有未发布的修改",
     "live + scheduled": "已发布 + 已定时更新",
-    "scheduled": "定时发布",
+    "scheduled": "已定时",
     "expired": "已过期",
     "draft": "草稿",
     "in moderation": "审核中",

@@ -12,10 +12,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
-from newsroom import login_throttle
+from newsroom import bulk_actions, login_throttle  # noqa: F401 (bulk_actions: 提交审核 and 添加标签 on the desk)
 from newsroom.admin_views import article_listing_viewset
-from newsroom.curation.views import register_front_picks_admin
 from newsroom.articles.share_preview import share_card_preview
+from newsroom.curation.views import register_front_picks_admin
+from newsroom.dashboard import ScheduledTodayPanel
 from newsroom.models import ArticlePage, ChannelHomePage, ReporterIndexPage, ReporterPage, SearchTerm, SectionPage
 from newsroom.models.review import change_request, with_review_states
 from newsroom.review_actions import page_viewsets
@@ -70,6 +71,11 @@ class MyArticlesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_my_articles_panel(request: object, panels: list) -> None:
     panels.append(MyArticlesPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_today_panel(request: object, panels: list) -> None:
+    panels.append(ScheduledTodayPanel(request.user))
 
 
 @hooks.register("register_admin_urls")

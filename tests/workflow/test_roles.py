@@ -122,7 +122,7 @@ def test_an_editor_publishes_unpublishes_and_schedules_in_their_own_section(logi
     )
     article.refresh_from_db()
     assert article.go_live_at.year == 2099
-    assert article.status_string == "定时发布"
+    assert article.status_string == "已定时"
 
 
 def test_an_editor_writes_in_another_section_but_cannot_publish_there(login, editor, other_section):

@@ -41,7 +41,7 @@ def held(login, editor, own_section, go_live_at):
 
 def test_scheduling_a_new_article_holds_it_live_with_its_go_live_time_ahead(held, editor, go_live_at):
     assert (held.live, held.go_live_at, held.first_published_at) == (True, go_live_at, go_live_at)
-    assert held.status_string == "定时发布"
+    assert held.status_string == "已定时"
     assert Revision.objects.filter(object_id=str(held.pk), approved_go_live_at=go_live_at).exists()
     assert PageLogEntry.objects.filter(page=held, action="wagtail.publish.schedule", user=editor).exists()
 
@@ -59,7 +59,7 @@ def test_a_held_article_is_locked_until_its_schedule_is_cancelled(held, login, e
     client.post(f"/admin/pages/{held.pk}/edit/", article_form(held, title="偷偷改标题", **{"action-publish": "1"}))
     client.post(f"/admin/pages/{held.pk}/unpublish/")
     held.refresh_from_db()
-    assert (held.title, held.live, held.status_string) == ("胶东经济圈一体化发展全面起势", True, "定时发布")
+    assert (held.title, held.live, held.status_string) == ("胶东经济圈一体化发展全面起势", True, "已定时")
 
 
 def test_rescheduling_after_cancelling_moves_the_articles_date_and_text(held, login, editor, go_live_at):
