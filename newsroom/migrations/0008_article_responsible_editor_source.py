@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 
 # As the importer sets them (newsroom.importer.loader): frozen here, as a migration must be.
 OWN_SOURCE = "大众日报"
@@ -28,7 +28,8 @@ def imported_articles_as_the_importer_now_leaves_them(apps, schema_editor):
     ids = [str(pk) for pk in imported.values_list("pk", flat=True)]
     if ids:
         page_type = ContentType.objects.get(app_label="wagtailcore", model="page")
-        pages_revisions = Revision.objects.filter(base_content_type=page_type, content__source__isnull=True)
+        unsourced = Q(content__source__isnull=True) | Q(content__source="")
+        pages_revisions = Revision.objects.filter(unsourced, base_content_type=page_type)
     for start in range(0, len(ids), 500):
         for revision in pages_revisions.filter(object_id__in=ids[start : start + 500]).iterator():
             content = revision.content
