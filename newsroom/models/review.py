@@ -63,7 +63,9 @@ class SectionReviewTask(GroupApprovalTask):
             from newsroom.articles.services import name_responsible_editor  # late: it reads the page models
 
             # Before approving: the next step then starts on, and finally publishes, the named version
-            # (Wagtail starts it on the latest revision its copy of the page knows of: tell it).
+            # (Wagtail starts it on the latest revision its copy of the page knows of: tell it). This
+            # relies on WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT being off, Wagtail's default: with
+            # it on, a version saved during review would undo this very approval.
             page = task_state.workflow_state.content_object
             if name_responsible_editor(page, user) is not None:
                 page.refresh_from_db(fields=["latest_revision"])
