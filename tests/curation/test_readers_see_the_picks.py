@@ -164,3 +164,16 @@ def test_a_section_pin_past_its_end_time_goes_back_to_its_date(client, channel_w
     listed = re.findall(r'class="item-heading"><a href="[^"]*">([^<]*)</a>', page)
     assert listed == [a.title for a in in_section]
     assert 'class="pin-mark"' not in page
+
+
+def test_unpublishing_a_pinned_article_takes_it_off_its_section_front_at_once(client, channel_with_news):
+    yaowen = channel_with_news.yaowen
+    in_section = [a for a in channel_with_news.newest if a.get_parent().pk == yaowen.pk]
+    pinned = in_section[2]
+    publish_picks(yaowen, pinned)
+    assert 'class="pin-mark"' in client.get(yaowen.url).content.decode()  # now in the reader cache
+
+    pinned.unpublish()
+
+    page = client.get(yaowen.url).content.decode()
+    assert 'class="pin-mark"' not in page and pinned.title not in page
