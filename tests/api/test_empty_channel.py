@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_endpoint_answers_an_empty_channel(api, channel):
-    assert api("/api/v1/home") == {"lead": None, "sections": []}
+    assert api("/api/v1/home") == {"lead": None, "featured": [], "sections": []}
     assert api("/api/v1/sections") == []
     assert api("/api/v1/reporters") == []
     assert api("/api/v1/articles") == {"items": [], "next_cursor": None}
