@@ -12,6 +12,7 @@ import pytest
 from tests.browser import screenshot, sign_in
 from tests.servers import query
 from tests.workflow.conftest import chromium, newsroom  # noqa: F401 - fixtures
+from tests.workflow.test_admin_all_chinese import EnglishLeft
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -37,16 +38,20 @@ def test_the_chief_chooses_reorders_and_publishes_the_home_picks(chromium, newsr
     )[0]
     assert title not in seeded
 
+    english = EnglishLeft()
     page = sign_in(chromium, newsroom, "chief", width=1400)
     page.get_by_role("link", name="推荐位").click()
+    english.read(page, "推荐位")
     page.get_by_role("link", name="首页:头条和推荐").click()
     expect(page.locator("h2", has_text="推荐稿件")).to_be_visible()
+    english.read(page, "首页:头条和推荐")
 
     # A third pick, chosen with the page chooser.
     page.get_by_role("button", name="增加 稿件").click()
     new_pick = page.locator("#inline_child_picks-2")
     new_pick.get_by_role("button", name="选择一个页面 (稿件)").click()
     dialog = page.locator(".modal-content")
+    english.read(page, "选择稿件")
     dialog.locator("input[name=q]").fill(title[:6])
     dialog.get_by_role("link", name=title).click()
     expect(new_pick).to_contain_text(title)
@@ -66,3 +71,10 @@ def test_the_chief_chooses_reorders_and_publishes_the_home_picks(chromium, newsr
         page.locator("footer .w-dropdown__content button", has_text="发布").first.click()
 
     assert featured_on_home(chromium, newsroom) == [title, *seeded]
+    # Logged like a page change: the history lists both publishes, the seed's and this one.
+    english.read(page, "推荐位列表(发布后)")
+    page.get_by_role("link", name="首页:头条和推荐").click()
+    page.get_by_role("link", name="历史").click()
+    expect(page.locator("table tbody tr", has_text="发布")).to_have_count(2)
+    english.read(page, "历史")
+    assert not english.found, english.found
