@@ -64,19 +64,19 @@ def site_url(context: template.Context, path: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def share_image(context: template.Context, page: ArticlePage) -> ShareImage | None:
-    """The article's share picture (lead photo > first body photo > headline card), at an absolute
-    address: for og:image, JSON-LD and the crawlers that take a page's first large picture."""
-    # Asked for by the page's meta tags and by its JSON-LD: worked out once per page object.
-    if hasattr(page, "_share_image_for_readers"):
-        return page._share_image_for_readers
-    section = context.get("section")
-    image = article_share_image(page, section_title=section.title if section else "")
-    if image is not None and not image.url.startswith(("http://", "https://")):
+def share_image(context: template.Context, page: ArticlePage, *, absolute: bool = True) -> ShareImage | None:
+    """The article's share picture (lead photo > first body photo > headline card): at an absolute
+    address for og:image and JSON-LD, or as the page links its own pictures (`absolute=False`: the
+    first large picture crawlers take, which the page's CSP lets load from any host name)."""
+    # Asked for by the page's meta tags, its JSON-LD and its body: worked out once per page object.
+    if not hasattr(page, "_share_image_for_readers"):
+        section = context.get("section")
+        page._share_image_for_readers = article_share_image(page, section_title=section.title if section else "")
+    image = page._share_image_for_readers
+    if image is None or not absolute or image.url.startswith(("http://", "https://")):
         # Photos in a bucket or behind a CDN have their own host already.
-        image = replace(image, url=reader_scope(context["request"]).absolute(image.url))
-    page._share_image_for_readers = image
-    return image
+        return image
+    return replace(image, url=reader_scope(context["request"]).absolute(image.url))
 
 
 def _person(credit: Credit, request: HttpRequest) -> dict[str, str]:
