@@ -7,14 +7,15 @@ from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 
 
-def person_name(user: object) -> str:
-    """A login's name as printed: 姓 then 名 with no space (王某), else the full name, else the username."""
+def person_name(user: object, *, or_username: bool = True) -> str:
+    """A login's name as printed: 姓 then 名 with no space (王某), else the full name, else the username
+    (never for readers: a login name is not a byline)."""
     first, last = (getattr(user, "first_name", "") or "").strip(), (getattr(user, "last_name", "") or "").strip()
     if first or last:
         # Chinese names read family name first; a Latin name keeps its order and space.
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in first + last)
         return f"{last}{first}" if chinese else " ".join(part for part in (first, last) if part)
-    return user.get_username()
+    return user.get_username() if or_username else ""
 
 
 class ArticlePageForm(WagtailAdminPageForm):

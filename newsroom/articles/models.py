@@ -263,11 +263,12 @@ class ArticlePage(ArticlePageRights, ScheduledPageMixin, NewsroomPreviewMixin, P
         )
 
     def responsible_editor_display(self) -> str:
-        """责任编辑 as printed: the name given, else the editor's account name, else ""."""
+        """责任编辑 as printed: the name given, else the editor's account's own name, else "" (an account
+        without a name prints nothing: its login name is not for readers)."""
         if self.responsible_editor_name:
             return self.responsible_editor_name
         if self.responsible_editor_id and self.responsible_editor is not None:
-            return person_name(self.responsible_editor)
+            return person_name(self.responsible_editor, or_username=False)
         return ""
 
     @property

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from importlib.util import find_spec
 from io import BytesIO
 from pathlib import Path
 
@@ -41,22 +39,19 @@ NO_LINE_END = frozenset("（「『《【〔〖〈“‘([{<")
 _UNITS = re.compile(r"[A-Za-z0-9]+(?:[.,:][0-9]+)*|.", re.S)
 ELLIPSIS = "…"
 
-# WenQuanYi Micro Hei: from PyPI (requirements/base.txt: the very file of Debian's fonts-wqy-microhei,
-# so every machine draws the same card), else Debian's own; else the Noto CJK of fonts-noto-cjk.
-FONT_PACKAGE = "paperang_p2_fonts_cjk"
+# A system font, as production installs it (deploy/README.md): Debian's WenQuanYi Micro Hei, else
+# the Noto CJK of fonts-noto-cjk. No maintained PyPI package carries a CJK font for this.
 SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
 )
-FONT_INSTALL_HINT = "pip install -r requirements/base.txt,或 apt-get install fonts-wqy-microhei"
+FONT_INSTALL_HINT = "apt-get install fonts-wqy-microhei(或 fonts-noto-cjk),或以 NEWSROOM_SHARE_CARD_FONT 指定字体文件"
 
 
 def font_candidates(configured: str | None = None) -> list[Path]:
     """Where a CJK font may be, in the order tried: the configured file first."""
     paths = [Path(configured)] if configured else []
-    if find_spec(FONT_PACKAGE) is not None:
-        paths.append(Path(str(resources.files(FONT_PACKAGE) / "fonts" / "wqy-microhei.ttc")))
     paths.extend(Path(path) for path in SYSTEM_FONTS)
     return paths
 

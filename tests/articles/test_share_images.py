@@ -141,8 +141,7 @@ def test_the_promote_tab_previews_the_share_card_to_those_who_may_edit(admin_cli
 
 
 def test_without_a_cjk_font_no_card_is_advertised_and_the_deploy_check_says_so(client, section, monkeypatch):
-    # A newcomer's machine: neither the PyPI font nor Debian's nor Noto's.
-    monkeypatch.setattr(share_cards, "FONT_PACKAGE", "no_such_font_package")
+    # A machine with neither Debian's font nor Noto's.
     monkeypatch.setattr(share_cards, "SYSTEM_FONTS", ("/nonexistent/font.ttc",))
     article = ArticlePageFactory(parent=section, title=HEADLINE)
     page = _page(client, article)

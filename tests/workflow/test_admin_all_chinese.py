@@ -117,7 +117,7 @@ def test_an_editor_and_a_chief_meet_no_english_from_a_new_story_to_its_publicati
     with editor.expect_navigation():
         editor.locator("main form button[type=submit]").click()
     english.read(editor, "新建稿件")
-    editor.get_by_role("tab", name="推荐").click()
+    editor.get_by_role("tab", name="推广").click()
     english.read(editor, "新建稿件·推荐")
     editor.get_by_role("tab", name="内容").click()
 

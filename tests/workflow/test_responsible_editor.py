@@ -49,7 +49,12 @@ def test_the_approving_editor_is_named_in_what_the_chief_publishes(login, report
     assert article.live and article.workflow_states.get().status == WorkflowState.STATUS_APPROVED
     assert article.responsible_editor == editor
     assert _approvals(article) == [(FIRST, "editor"), (FINAL, "chief")]
-    assert "责任编辑：editor" in login(reporter).get(article.url).content.decode()
+    # An account without a name prints nothing (its login name is not for readers); with one, its name.
+    assert "责任编辑" not in login(reporter).get(article.url).content.decode()
+    editor.last_name, editor.first_name = "王", "晓燕"
+    editor.save()
+    article.save_revision().publish()
+    assert "责任编辑：王晓燕" in login(reporter).get(article.url).content.decode()
     # The history says who named the editor: they saved the version the chief then approved.
     named = PageLogEntry.objects.get(page=article, action="wagtail.edit", user=editor)
     assert named.revision_id == final.revision_id

@@ -48,9 +48,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--port", default="8000")
 
-    def _user(self, username: str, password: str, *, is_superuser: bool = False) -> tuple[AbstractBaseUser, bool]:
+    def _user(
+        self, username: str, password: str, *, is_superuser: bool = False, name: tuple[str, str] = ("", "")
+    ) -> tuple[AbstractBaseUser, bool]:
+        # A name (姓, 名) is what readers see as 责任编辑 once the login approves a story.
         user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"is_staff": is_superuser, "is_superuser": is_superuser, "email": ""}
+            username=username,
+            defaults={
+                "is_staff": is_superuser,
+                "is_superuser": is_superuser,
+                "email": "",
+                "last_name": name[0],
+                "first_name": name[1],
+            },
         )
         if created:
             user.set_password(password)
@@ -65,7 +75,7 @@ class Command(BaseCommand):
         page = self._reporter_page_for(reporter)
         self._say("记者", "reporter", created, f"署名「{page.title}」;写稿、改稿、提交审核,不能发布,不能删除已发布稿件")
 
-        editor, created = self._user("editor", DEMO_PASSWORDS["editor"])
+        editor, created = self._user("editor", DEMO_PASSWORDS["editor"], name=("王", "晓燕"))
         section = (
             SectionPage.objects.filter(slug=DEMO_SECTION_SLUG).first() or SectionPage.objects.order_by("path").first()
         )
@@ -77,7 +87,7 @@ class Command(BaseCommand):
             scope = f"「{section.title}」栏目的初审、发布、下线、定时;其他栏目只能写稿"
         self._say("编辑", "editor", created, scope)
 
-        chief, created = self._user("chief", DEMO_PASSWORDS["chief"])
+        chief, created = self._user("chief", DEMO_PASSWORDS["chief"], name=("张", "志强"))
         chief.groups.add(Group.objects.get(name=CHIEF_EDITORS))
         self._say("主编", "chief", created, "全频道:终审、发布、删除、站点设置")
 
