@@ -45,6 +45,14 @@ def editor(make_user, own_section):
 
 
 @pytest.fixture
+def other_editor(make_user, other_section):
+    """An 编辑 whose desk is 经济, not 要闻."""
+    user = make_user("other-editor")
+    assign_section_editor(user, other_section)
+    return user
+
+
+@pytest.fixture
 def chief(make_user):
     return make_user("chief", CHIEF_EDITORS)
 

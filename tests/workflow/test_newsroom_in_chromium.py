@@ -96,7 +96,8 @@ def test_a_story_sent_back_shows_the_note_to_its_reporter_and_one_approval_moves
     yaowen = _section_id(newsroom["database"], "yaowen")
     reporter = sign_in(chromium, newsroom, "reporter")
     reporter.goto(f"{newsroom['url']}/admin/pages/add/newsroom/articlepage/{yaowen}/")
-    reporter.locator("#id_title").fill(headline)
+    reporter.locator("#id_title").press_sequentially(headline)
+    reporter.locator("#id_title").blur()  # the address (slug) follows the headline as it is typed
     reporter.get_by_role("button", name="更多动作").click()
     with reporter.expect_navigation():
         reporter.get_by_role("button", name="提交给稿件审核").click()

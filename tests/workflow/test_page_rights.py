@@ -20,7 +20,6 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from newsroom.models import ArticlePage, SectionPage
 from newsroom.page_rights import NewsroomPageRights
-from newsroom.roles import assign_section_editor
 from tests.factories import ArticlePageFactory, ReporterPageFactory
 from tests.forms import article_form
 
@@ -64,14 +63,6 @@ def may(role: str, action: str, page_type: str) -> bool:
 def desk_editor(editor):
     """The 编辑 of 要闻, the section every page under test is in (or is)."""
     return editor
-
-
-@pytest.fixture
-def other_editor(make_user, other_section):
-    """An 编辑 whose desk is 经济, not 要闻."""
-    user = make_user("other-editor")
-    assign_section_editor(user, other_section)
-    return user
 
 
 @pytest.fixture

@@ -4,18 +4,10 @@ import pytest
 from wagtail.models import TaskState, WorkflowState
 
 from newsroom.models import ArticlePage
-from newsroom.roles import assign_section_editor
 from tests.factories import ArticlePageFactory
 from tests.forms import article_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def other_editor(make_user, other_section):
-    user = make_user("other-editor")
-    assign_section_editor(user, other_section)
-    return user
 
 
 def _act(client, article: ArticlePage, action: str, comment: str = ""):
