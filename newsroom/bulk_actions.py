@@ -23,14 +23,32 @@ def _latest_revision(page: Page, user: object):
     return page.get_latest_revision() or page.save_revision(user=user, log_action=True)
 
 
+class ConfirmedBulkAction(PageBulkAction):
+    """A desk bulk action whose confirmation page says, in its own words, what it does and to which pages."""
+
+    template_name = "newsroom/admin/bulk_actions/confirm.html"
+    # The confirmation page's words: title, icon, question, refused (the pages left out), yes, no.
+    confirmation: dict[str, str] = {}
+
+    def get_context_data(self, **kwargs: object) -> dict:
+        return {**super().get_context_data(**kwargs), **self.confirmation, "has_fields": bool(self.form_class().fields)}
+
+
 @hooks.register("register_bulk_action")
-class SubmitForReviewBulkAction(PageBulkAction):
+class SubmitForReviewBulkAction(ConfirmedBulkAction):
     """提交审核: the chosen pages enter their workflow (a story sent back resumes where it stopped)."""
 
     display_name = "提交审核"
     action_type = "submit"
     aria_label = "提交所选页面审核"
-    template_name = "newsroom/admin/bulk_actions/confirm_bulk_submit.html"
+    confirmation = {
+        "title": "提交审核",
+        "icon": "tasks",
+        "question": "确定要把这些页面提交审核吗?每篇按它的审核流程进入第一步;退回修改的稿件从退回的那一步继续。",
+        "refused": "这些页面不能由您提交审核(没有编辑权限、已被锁定,或已在审核中):",
+        "yes": "确定提交",
+        "no": "不提交",
+    }
     action_priority = 35
 
     def check_perm(self, page: Page) -> bool:
@@ -67,13 +85,20 @@ class TagForm(forms.Form):
 
 
 @hooks.register("register_bulk_action")
-class AddTagsBulkAction(PageBulkAction):
+class AddTagsBulkAction(ConfirmedBulkAction):
     """添加标签: the tags go into a new draft revision of each article, as saving its editor would."""
 
     display_name = "添加标签"
     action_type = "add_tags"
     aria_label = "为所选稿件添加标签"
-    template_name = "newsroom/admin/bulk_actions/confirm_bulk_add_tags.html"
+    confirmation = {
+        "title": "添加标签",
+        "icon": "tag",
+        "question": "为这些稿件添加标签:",
+        "refused": "这些页面不能由您添加标签(不是稿件、没有编辑权限,或已被锁定):",
+        "yes": "添加",
+        "no": "不添加",
+    }
     action_priority = 45
     form_class = TagForm
 
