@@ -117,7 +117,8 @@ def query(database: Database, sql: str, *params: object) -> list[tuple]:
     import psycopg
 
     with psycopg.connect(database.url) as db:
-        return db.execute(sql.replace("?", "%s"), params).fetchall()
+        # psycopg's placeholder is %s, and a literal % (LIKE 'x%') is written %%.
+        return db.execute(sql.replace("%", "%%").replace("?", "%s"), params).fetchall()
 
 
 @contextmanager
